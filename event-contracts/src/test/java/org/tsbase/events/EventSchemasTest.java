@@ -1,0 +1,85 @@
+package org.tsbase.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tsbase.events.testing.EventContractAssertions.assertConforms;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class EventSchemasTest {
+
+    static final String CODE = "91110107MA01B2C34M";
+    static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
+
+    @ParameterizedTest
+    @FieldSource("org.tsbase.events.EventTypes#ALL")
+    void everyEventTypeHasASchema(String type) {
+        assertThat(EventSchemas.class.getClassLoader().getResource(EventSchemas.resourceName(type))).isNotNull();
+    }
+
+    @Test
+    void submittedEventWithEvidenceConforms() {
+        var event = new ApplicationSubmitted("app-1", "sjs-2023", ApplicationType.POINT, 3, NOW,
+                new OrganizationFacts(CODE, "北京石景山示范科技有限公司", null, 120, null),
+                Map.of("mechanisms", List.of("PERSONNEL", "DOCUMENTS"),
+                        "trainings", List.of(Map.of("date", "2023-03-01", "ledger", true, "attendees", 40)),
+                        "partTimeStaff", 2));
+        assertConforms(EventTypes.APPLICATION_SUBMITTED, EventJson.toJson(event));
+    }
+
+    @Test
+    void submittedEventCarryingAPhoneNumberIsRejected() {
+        String json = EventJson.toJson(Map.of("applicationId", "a", "callId", "c", "type", "POINT", "version", 1,
+                "submittedAt", NOW.toString(), "organization",
+                Map.of("creditCode", CODE, "name", "x", "phone", "13800138000"),
+                "evidence", Map.of()));
+        assertThat(EventSchemas.violations(EventTypes.APPLICATION_SUBMITTED, json))
+                .anySatisfy(v -> assertThat(v).contains("phone"));
+    }
+
+    @Test
+    void unknownMechanismAndNegativeCountAreRejected() {
+        String json = EventJson.toJson(Map.of("applicationId", "a", "callId", "c", "type", "POINT", "version", 1,
+                "submittedAt", NOW.toString(), "organization", Map.of("creditCode", CODE, "name", "x"),
+                "evidence", Map.of("mechanisms", List.of("MAGIC"), "partTimeStaff", -1)));
+        assertThat(EventSchemas.violations(EventTypes.APPLICATION_SUBMITTED, json)).hasSize(2);
+    }
+
+    @Test
+    void scoreAndCallAndContactEventsConform() {
+        assertConforms(EventTypes.SCORE_COMPUTED, EventJson.toJson(new ScoreComputed("app-1", "sjs-2023",
+                ApplicationType.POINT, CODE, "示范科技", 3, "sjs-point-2023", 1, new BigDecimal("80.50"),
+                new BigDecimal("6.00"), new BigDecimal("86.50"), true,
+                List.of(new ScoreComputed.CriterionPoints("P4", new BigDecimal("15"), new BigDecimal("12.50"))),
+                "SUBMISSION", 1, NOW)));
+        assertConforms(EventTypes.CALL_UPSERTED, EventJson.toJson(new CallUpserted("sjs-2023", "2023年度申报", "石景山区",
+                2023, Instant.parse("2023-04-30T16:00:00Z"), Instant.parse("2023-05-31T15:59:59Z"),
+                LocalDate.of(2023, 7, 1), LocalDate.of(2023, 8, 15),
+                Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
+                Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
+                new CallUpserted.Period(LocalDate.of(2022, 6, 1), LocalDate.of(2023, 5, 31)), 1)));
+        assertConforms(EventTypes.CONTACTS_CHANGED, EventJson.toJson(new ContactsChanged(CODE,
+                List.of(new ContactsChanged.Contact("c1", "张三", "zhang@example.com", "13800138000", List.of("EMAIL"))),
+                2, NOW)));
+    }
+
+    @Test
+    void scoreAboveTheMaximumIsRejected() {
+        String json = EventJson.toJson(new ScoreComputed("app-1", "c", ApplicationType.ZONE, CODE, "园区", 1, "r", 1,
+                new BigDecimal("95"), new BigDecimal("12"), new BigDecimal("107"), true, List.of(), "REVIEW", 1, NOW));
+        assertThat(EventSchemas.violations(EventTypes.SCORE_COMPUTED, json)).hasSize(3);
+    }
+
+    @Test
+    void unknownTypeHasNoSchema() {
+        assertThatThrownBy(() -> EventSchemas.violations("tsbase.nothing.v1", "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

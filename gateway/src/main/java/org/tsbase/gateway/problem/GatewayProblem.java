@@ -1,0 +1,62 @@
+package org.tsbase.gateway.problem;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The errors the gateway itself answers with. Title and detail texts live in
+ * {@code messages*.properties} under {@code problem.<slug>.title|detail}.
+ */
+public enum GatewayProblem {
+
+    BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request"),
+    /** No token at all. */
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
+    /** A token that is expired, badly signed, unsigned or meant for another audience. */
+    INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-token"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
+    /** Argument: the limit, e.g. {@code 1MB}. */
+    PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large"),
+    /** Argument: seconds until a retry can succeed. */
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"),
+    BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "bad-gateway"),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"),
+    GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout"),
+    /** Any other status the gateway has no own text for. Argument: the HTTP reason phrase. */
+    OTHER(HttpStatus.BAD_REQUEST, "request-failed");
+
+    private static final String TYPE_PREFIX = "urn:tsbase:problem:";
+
+    private final HttpStatus status;
+    private final String slug;
+
+    GatewayProblem(HttpStatus status, String slug) {
+        this.status = status;
+        this.slug = slug;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+
+    /** The problem for a status code, if the gateway has a text for it. */
+    static Optional<GatewayProblem> forStatus(int status) {
+        return Arrays.stream(values())
+                .filter(p -> p != OTHER && p != INVALID_TOKEN && p.status.value() == status)
+                .findFirst();
+    }
+}

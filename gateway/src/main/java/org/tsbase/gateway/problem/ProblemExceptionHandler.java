@@ -1,0 +1,42 @@
+package org.tsbase.gateway.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders every error that escapes the gateway's own handling (no route, bad request line,
+ * unexpected failures) as problem+json instead of Boot's default error JSON.
+ */
+@Component
+@Order(-2) // ahead of Boot's DefaultErrorWebExceptionHandler (-1)
+class ProblemExceptionHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemResponses problems;
+
+    ProblemExceptionHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        Failure failure = Failure.classify(error);
+        if (failure.problem() == GatewayProblem.INTERNAL_ERROR) {
+            log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error);
+        } else if (failure.isServerSide()) {
+            log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.toString());
+        }
+        return problems.write(exchange, error);
+    }
+}

@@ -1,0 +1,102 @@
+package org.tsbase.gateway.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.tsbase.gateway.problem.GatewayProblem;
+import org.tsbase.gateway.problem.ProblemResponses;
+
+/**
+ * The gateway checks every RS256 token (signature, expiry, audience {@code tsbase}) before
+ * routing and relays the {@code Authorization} header unchanged; each service checks it again.
+ * Anonymous: health, info and the API docs. Other actuator endpoints (Prometheus) need ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(CorsProperties.class)
+class SecurityConfiguration {
+
+    static final String[] ANONYMOUS = {
+        "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
+    };
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
+            CorsProperties cors) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+            boolean tokenPresented = hasBearerToken(exchange.getRequest());
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate(tokenPresented));
+            return problems.write(exchange, tokenPresented ? GatewayProblem.INVALID_TOKEN : GatewayProblem.UNAUTHORIZED);
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange, GatewayProblem.FORBIDDEN);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(spec -> spec.configurationSource(corsConfigurationSource(cors)))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(ANONYMOUS).permitAll()
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        .pathMatchers("/fallback", "/fallback/**").denyAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    /** {@code roles: ["ADMIN"]} becomes the authority {@code ROLE_ADMIN}; the principal name is {@code sub}. */
+    static ReactiveJwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new ReactiveJwtGrantedAuthoritiesConverterAdapter(roles));
+        return converter;
+    }
+
+    static CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(properties.allowedMethods());
+        cors.setAllowedHeaders(properties.allowedHeaders());
+        cors.setExposedHeaders(properties.exposedHeaders());
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    private static boolean hasBearerToken(ServerHttpRequest request) {
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static String wwwAuthenticate(boolean tokenPresented) {
+        return tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer";
+    }
+}

@@ -1,0 +1,662 @@
+package org.tsbase.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * The whole local stack: a Kafka broker (KRaft), a MongoDB wire-protocol server on disk, a GreenMail mail server and
+ * the five services, each its own OS process. {@code ./tsbase up} and the system tests both start it here:
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start(StackConfig.builder().projectRoot(root).dataDir(tmp)
+ *         .freePorts().seedDemoData(false).build())) {
+ *     String url = stack.gatewayUrl();
+ *     String token = stack.token(Role.APPLICANT, "91110107MA01B2C34M");
+ * }
+ * }</pre>
+ *
+ * {@link #close()} stops the services, then the infrastructure, each with a grace period and then forcibly. Every
+ * child also exits by itself when the JVM that started it dies.
+ */
+public final class LocalStack implements AutoCloseable {
+    static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+    static final Duration INFRASTRUCTURE_GRACE = Duration.ofSeconds(30);
+    static final String STACK_FILE = "stack.json";
+    static final String TOKENS_FILE = "dev-tokens.json";
+    static final String DEMO_MARKER = "demo-seeded";
+    private static final long LOG_ROTATE_BYTES = 20L * 1024 * 1024;
+
+    private final StackConfig config;
+    private final PartCommands commands;
+    private final Map<Part, ManagedProcess> running = Collections.synchronizedMap(new EnumMap<>(Part.class));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final JwtKeys keys;
+    private final TokenMinter minter;
+    private final Thread shutdownHook;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private Instant startedAt;
+    private Duration startupTime;
+    private volatile boolean closed;
+    private Map<Role, String> lastTokens;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+        try {
+            Files.createDirectories(config.logDir());
+        } catch (IOException e) {
+            throw new StackStartException("Cannot create " + config.logDir() + ": " + e.getMessage());
+        }
+        lock();
+        this.keys = JwtKeys.loadOrCreate(config.dataDir().resolve("keys"));
+        this.minter = new TokenMinter(keys);
+        this.commands = new PartCommands(config, keys.publicKeyLocation(), ProcessHandle.current().pid(),
+                PartCommands.currentJava());
+        this.shutdownHook = new Thread(this::close, "tsbase-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts every part in {@code config}, waits until each is healthy, writes {@code stack.json} and
+     * {@code dev-tokens.json}, and loads the demo data once. On failure it stops what it started and throws a
+     * {@link StackStartException} naming the part and its log file.
+     */
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        startedAt = Instant.now();
+        checkArtifacts();
+        checkPorts(config.parts());
+        List<Part> infrastructure = Part.infrastructure().stream().filter(config.parts()::contains).toList();
+        List<Part> services = Part.services().stream().filter(config.parts()::contains).toList();
+        if (!infrastructure.isEmpty()) {
+            say("Starting " + infrastructure.stream().map(Part::id).collect(Collectors.joining(", ")) + " ...");
+            launchAndAwait(infrastructure, config.infrastructureTimeout());
+        }
+        if (!services.isEmpty()) {
+            say("Starting " + services.stream().map(Part::id).collect(Collectors.joining(", ")) + " ...");
+            launchAndAwait(services, config.serviceTimeout());
+        }
+        startupTime = Duration.between(startedAt, Instant.now());
+        writeDevTokens();
+        writeStackFile("running");
+        if (config.seedDemoData()) {
+            seedDemoDataOnce();
+        }
+    }
+
+    // ---------------------------------------------------------------- what the tests and the CLI read
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public String gatewayUrl() {
+        return commands.httpUrl(PortName.GATEWAY);
+    }
+
+    public String apiDocsUrl() {
+        return gatewayUrl() + "/swagger-ui.html";
+    }
+
+    /** The base URL of a service (not through the gateway). */
+    public String serviceUrl(Part service) {
+        if (!service.isService()) {
+            throw new IllegalArgumentException(service + " is not a service");
+        }
+        return commands.httpUrl(service.mainPort());
+    }
+
+    public String kafkaBootstrapServers() {
+        return commands.kafkaBootstrapServers();
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>/}. */
+    public String mongoUri() {
+        return commands.mongoUri();
+    }
+
+    public int port(PortName name) {
+        return config.port(name);
+    }
+
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
+
+    public int smtpPort() {
+        return config.port(PortName.SMTP);
+    }
+
+    public int imapPort() {
+        return config.port(PortName.IMAP);
+    }
+
+    /** GreenMail's web API (its page lists the endpoints). */
+    public String mailApiUrl() {
+        return commands.httpUrl(PortName.MAIL_API);
+    }
+
+    /** The JSON list of the messages delivered to {@code address}. */
+    public String mailReaderUrl(String address) {
+        return mailApiUrl() + "/api/user/" + address + "/messages/INBOX";
+    }
+
+    public Path dataDir() {
+        return config.dataDir();
+    }
+
+    public Path logFile(Part part) {
+        return config.logFile(part);
+    }
+
+    public Path publicKeyFile() {
+        return keys.publicKeyFile();
+    }
+
+    public JwtKeys keys() {
+        return keys;
+    }
+
+    /** A token signed with the stack's key; {@code org} is required for APPLICANT, ignored for other roles. */
+    public String token(Role role, String org) {
+        return minter.mint(role, org, config.tokenTtl());
+    }
+
+    /** A token for {@code role}; an APPLICANT's is bound to the demo organisation. */
+    public String token(Role role) {
+        return token(role, TokenMinter.DEMO_ORG);
+    }
+
+    /** The pid of a running part. */
+    public Optional<Long> pid(Part part) {
+        ManagedProcess process = running.get(part);
+        return process == null || !process.isAlive() ? Optional.empty() : Optional.of(process.pid());
+    }
+
+    /** How long each running part took from launch to healthy. */
+    public Map<Part, Duration> readyTimes() {
+        Map<Part, Duration> times = new EnumMap<>(Part.class);
+        synchronized (running) {
+            running.forEach((part, process) -> {
+                if (process.readyAfter() != null) {
+                    times.put(part, process.readyAfter());
+                }
+            });
+        }
+        return times;
+    }
+
+    /** From the call to {@link #start} until every part was healthy. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    // ---------------------------------------------------------------- stopping and starting single parts
+
+    /** Stops one part (e.g. the broker, to test an outage), gracefully if it can. */
+    public void stop(Part part) {
+        ManagedProcess process = running.remove(part);
+        if (process != null) {
+            List<ProcessHandle> children = process.requestStop();
+            process.awaitStop(part.isService() ? SERVICE_GRACE : INFRASTRUCTURE_GRACE, children);
+        }
+    }
+
+    /** Starts a part that {@link #stop(Part)} stopped, and waits until it is healthy. */
+    public void start(Part part) {
+        if (running.containsKey(part)) {
+            throw new IllegalStateException(part.id() + " is already running");
+        }
+        checkPorts(Set.of(part));
+        launchAndAwait(List.of(part), part.isService() ? config.serviceTimeout() : config.infrastructureTimeout());
+        writeStackFile("running");
+    }
+
+    public void restart(Part part) {
+        stop(part);
+        start(part);
+    }
+
+    /** Stops the services, then the infrastructure; leaves no process behind. Safe to call more than once. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        try {
+            List<Part> services = new ArrayList<>(Part.services());
+            Collections.reverse(services);
+            stopAll(services, SERVICE_GRACE, "services");
+            stopAll(Part.infrastructure(), INFRASTRUCTURE_GRACE, "infrastructure");
+            if (startupTime != null) {
+                writeStackFile("stopped");
+                say("Stopped. The data stays in " + display(config.dataDir()) + " for the next start.");
+            }
+        } finally {
+            unlock();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // called from the hook itself: the JVM is already shutting down
+            }
+        }
+    }
+
+    private void stopAll(List<Part> parts, Duration grace, String what) {
+        Map<ManagedProcess, List<ProcessHandle>> stopping = new LinkedHashMap<>();
+        for (Part part : parts) {
+            ManagedProcess process = running.remove(part);
+            if (process != null) {
+                stopping.put(process, process.requestStop());
+            }
+        }
+        if (stopping.isEmpty()) {
+            return;
+        }
+        say("Stopping " + what + " (" + stopping.keySet().stream().map(p -> p.part().id())
+                .collect(Collectors.joining(", ")) + ") ...");
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        stopping.forEach((process, children) -> waits.add(CompletableFuture.runAsync(() -> {
+            if (!process.awaitStop(grace, children)) {
+                say("  " + process.part().id() + " did not stop within " + grace.toSeconds() + " s: killed");
+            }
+        })));
+        waits.forEach(CompletableFuture::join);
+    }
+
+    // ---------------------------------------------------------------- starting
+
+    private void lock() {
+        Path lockFile = config.dataDir().resolve("tsbase.lock");
+        String message = "Another stack is already running with its data in " + config.dataDir()
+                + " (see " + config.dataDir().resolve(STACK_FILE) + "). Stop it first (Ctrl-C in its terminal),"
+                + " or give this one its own folder with --data-dir.";
+        try {
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            closeQuietly();
+            throw new StackStartException(message);
+        } catch (IOException e) {
+            closeQuietly();
+            throw new StackStartException("Cannot lock " + lockFile + ": " + e.getMessage());
+        }
+        if (lock == null) {
+            closeQuietly();
+            throw new StackStartException(message);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private void unlock() {
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+            }
+        } catch (IOException ignored) {
+            // released with the channel anyway
+        }
+        closeQuietly();
+    }
+
+    private void checkArtifacts() {
+        List<String> missing = new ArrayList<>();
+        boolean infrastructure = config.parts().stream().anyMatch(Part::isInfrastructure);
+        if (infrastructure && !Files.isDirectory(commands.libDir())) {
+            missing.add(config.projectRoot().relativize(commands.libDir()).toString());
+        }
+        if (!Files.isRegularFile(commands.localStackJar())) {
+            missing.add(config.projectRoot().relativize(commands.localStackJar()).toString());
+        }
+        if (config.parts().contains(Part.MAIL) && !Files.isRegularFile(commands.greenMailJar())) {
+            missing.add(config.projectRoot().relativize(commands.greenMailJar()).toString());
+        }
+        for (Part part : config.parts()) {
+            if (part.isService() && !Files.isRegularFile(commands.serviceJar(part))) {
+                missing.add(config.projectRoot().relativize(commands.serviceJar(part)).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StackStartException("Not built yet: " + String.join(", ", missing)
+                    + ". Build with ./mvnw -DskipTests install (./tsbase up does that itself) in "
+                    + config.projectRoot());
+        }
+    }
+
+    /** Fails before anything starts when a port is taken, naming the port, the part and how to change it. */
+    static void checkPorts(StackConfig config, Set<Part> parts) {
+        for (Part part : Part.values()) {
+            if (!parts.contains(part)) {
+                continue;
+            }
+            for (PortName name : part.ports()) {
+                int port = config.port(name);
+                if (!isFree(port)) {
+                    throw new PortInUseException(name, port, part);
+                }
+            }
+        }
+    }
+
+    private void checkPorts(Set<Part> parts) {
+        checkPorts(config, parts);
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Launches the parts side by side and waits until each is healthy; the first failure wins. */
+    private void launchAndAwait(List<Part> parts, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (Part part : parts) {
+            CompletableFuture<Void> start = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    launch(part);
+                    ManagedProcess process = running.get(part);
+                    awaitHealthy(process, deadline, timeout);
+                    process.markReady(Instant.now());
+                    say(String.format("  %-21s ready after %4.1f s  (pid %d, log %s)", part.id(),
+                            process.readyAfter().toMillis() / 1000.0, process.pid(), display(process.logFile())));
+                    start.complete(null);
+                } catch (Throwable e) {
+                    start.completeExceptionally(e);
+                }
+            }, "tsbase-start-" + part.id());
+            thread.setDaemon(true);
+            thread.start();
+            starts.add(start);
+        }
+        try {
+            CompletableFuture.anyOf(
+                    CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)),
+                    failureOf(starts)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new StackStartException(String.valueOf(e.getCause()), null, null, e.getCause());
+        }
+    }
+
+    /** Completes exceptionally as soon as one of {@code starts} fails; never completes normally. */
+    private static CompletableFuture<Void> failureOf(List<CompletableFuture<Void>> starts) {
+        CompletableFuture<Void> failure = new CompletableFuture<>();
+        for (CompletableFuture<Void> start : starts) {
+            start.whenComplete((ok, error) -> {
+                if (error != null) {
+                    failure.completeExceptionally(error);
+                }
+            });
+        }
+        return failure;
+    }
+
+    private void launch(Part part) {
+        if (closed) {
+            throw new StackStartException("Stopped while starting");
+        }
+        Path logFile = config.logFile(part);
+        try {
+            prepareLog(logFile, part);
+            if (part == Part.KAFKA) {
+                prepareKafka(logFile);
+            }
+            List<String> command = new ArrayList<>();
+            PartCommands.setsid().ifPresent(command::add);
+            command.addAll(commands.command(part));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(config.projectRoot().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            ManagedProcess process = new ManagedProcess(part, builder.start(), logFile, Instant.now());
+            running.put(part, process);
+        } catch (IOException e) {
+            throw new StackStartException("Could not start " + part.id() + ": " + e.getMessage()
+                    + " (log: " + display(logFile) + ")", part, logFile, e);
+        }
+    }
+
+    private void prepareLog(Path logFile, Part part) throws IOException {
+        if (Files.exists(logFile) && Files.size(logFile) > LOG_ROTATE_BYTES) {
+            Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(logFile, System.lineSeparator() + "===== tsbase: starting " + part.id() + " at "
+                        + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + System.lineSeparator(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Writes server.properties on every start (ports may change) and formats the storage on the first. */
+    private void prepareKafka(Path logFile) throws IOException {
+        Files.createDirectories(commands.kafkaLogDir());
+        Files.writeString(commands.kafkaProperties(), KafkaConfig.serverProperties(config.ports(), commands.kafkaLogDir()));
+        if (Files.exists(commands.kafkaLogDir().resolve("meta.properties"))) {
+            return;
+        }
+        Process format = new ProcessBuilder(commands.kafkaFormat(KafkaConfig.randomClusterId()))
+                .directory(config.projectRoot().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        try {
+            if (!format.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                format.destroyForcibly();
+                throw new StackStartException("Formatting Kafka's storage took more than 60 s; see "
+                        + display(logFile), Part.KAFKA, logFile, null);
+            }
+        } catch (InterruptedException e) {
+            format.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new StackStartException("Interrupted while formatting Kafka's storage", Part.KAFKA, logFile, e);
+        }
+        if (format.exitValue() != 0) {
+            throw new StackStartException("Formatting Kafka's storage in " + commands.kafkaLogDir() + " failed (exit "
+                    + format.exitValue() + "); see " + display(logFile) + ":" + System.lineSeparator()
+                    + ManagedProcess.tail(logFile, 15), Part.KAFKA, logFile, null);
+        }
+    }
+
+    private void awaitHealthy(ManagedProcess process, Instant deadline, Duration timeout) {
+        Part part = process.part();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new StackStartException(part.id() + " exited with code " + process.process().exitValue()
+                        + " while starting; see " + display(process.logFile()) + ":" + System.lineSeparator()
+                        + process.logTail(20), part, process.logFile(), null);
+            }
+            if (isHealthy(part)) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackStartException(part.id() + " was not healthy within " + timeout.toSeconds()
+                        + " s (" + healthDescription(part) + "); see " + display(process.logFile()) + ":"
+                        + System.lineSeparator() + process.logTail(20), part, process.logFile(), null);
+            }
+            try {
+                Thread.sleep(part.isService() ? 500 : 200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackStartException("Interrupted while waiting for " + part.id(), part,
+                        process.logFile(), e);
+            }
+        }
+    }
+
+    private String healthDescription(Part part) {
+        if (part.isService()) {
+            return "GET " + commands.httpUrl(part.mainPort()) + "/actuator/health did not answer UP";
+        }
+        return "nothing accepted connections on " + part.ports().stream()
+                .map(p -> "127.0.0.1:" + config.port(p)).collect(Collectors.joining(", "));
+    }
+
+    private boolean isHealthy(Part part) {
+        if (part.isInfrastructure()) {
+            return part.ports().stream().allMatch(p -> acceptsConnections(config.port(p)));
+        }
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(commands.httpUrl(part.mainPort()) + "/actuator/health"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && Json.isStatusUp(response.body());
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean acceptsConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- files for people and scripts
+
+    /** The four tokens of {@code dev-tokens.json}, the applicant's bound to the demo organisation. */
+    public Map<Role, String> devTokens() {
+        return minter.mintAll(TokenMinter.DEMO_ORG, config.tokenTtl());
+    }
+
+    /** The tokens written to {@code dev-tokens.json} at start (the ones printed by {@code ./tsbase up}). */
+    public Map<Role, String> printedTokens() {
+        return lastTokens;
+    }
+
+    private void writeDevTokens() {
+        lastTokens = devTokens();
+        writeJson(config.dataDir().resolve(TOKENS_FILE), StackFiles.devTokens(lastTokens));
+    }
+
+    private void writeStackFile(String state) {
+        writeJson(config.dataDir().resolve(STACK_FILE), StackFiles.stack(this, state, startedAt));
+    }
+
+    private static void writeJson(Path file, Object content) {
+        try {
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), content);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+
+    Map<Part, ManagedProcess> runningProcesses() {
+        Map<Part, ManagedProcess> copy = new EnumMap<>(Part.class);
+        synchronized (running) {
+            copy.putAll(running);
+        }
+        return copy;
+    }
+
+    PartCommands commands() {
+        return commands;
+    }
+
+    // ---------------------------------------------------------------- demo data
+
+    private void seedDemoDataOnce() {
+        Path marker = config.dataDir().resolve(DEMO_MARKER);
+        if (Files.exists(marker)) {
+            return;
+        }
+        say("Loading the demo data through the gateway ...");
+        DemoData.Result result = new DemoData(URI.create(gatewayUrl()), this::token, config.out()).loadAll();
+        try {
+            Files.writeString(marker, "loaded at " + ZonedDateTime.now() + ": " + result.summary()
+                    + System.lineSeparator() + "Delete this file to load the demo data again at the next start."
+                    + System.lineSeparator());
+        } catch (IOException e) {
+            say("WARNING: could not write " + marker + ": " + e.getMessage());
+        }
+        say("  " + result.summary());
+    }
+
+    private void say(String line) {
+        PrintStream out = config.out();
+        if (out != null) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /** A path relative to the working directory where that is shorter: {@code ./data/logs/kafka.log}. */
+    String display(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (path.startsWith(cwd)) {
+            return "./" + cwd.relativize(path);
+        }
+        return path.toString();
+    }
+}

@@ -599,7 +599,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void writeStackFile(String state) {
-        writeJson(config.dataDir().resolve(STACK_FILE), StackFiles.stack(this, state, startedAt));
+        writeJson(config.dataDir().resolve(STACK_FILE), StackFiles.stack(config, commands, keys.publicKeyFile(), runningProcesses(), state, startedAt));
     }
 
     private static void writeJson(Path file, Object content) {

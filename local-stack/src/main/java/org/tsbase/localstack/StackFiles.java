@@ -1,5 +1,6 @@
 package org.tsbase.localstack;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,36 +19,37 @@ final class StackFiles {
         return json;
     }
 
-    static Map<String, Object> stack(LocalStack stack, String state, Instant startedAt) {
-        StackConfig config = stack.config();
+    static Map<String, Object> stack(StackConfig config, PartCommands commands, Path publicKey,
+                                     Map<Part, ManagedProcess> processes, String state, Instant startedAt) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("state", state);
         json.put("pid", ProcessHandle.current().pid());
         json.put("startedAt", startedAt == null ? null : startedAt.toString());
         json.put("dataDir", config.dataDir().toString());
         if (config.parts().contains(Part.GATEWAY)) {
-            json.put("gateway", stack.gatewayUrl());
-            json.put("apiDocs", stack.apiDocsUrl());
+            json.put("gateway", commands.httpUrl(PortName.GATEWAY));
+            json.put("apiDocs", commands.httpUrl(PortName.GATEWAY) + "/swagger-ui.html");
         }
         if (config.parts().contains(Part.MAIL)) {
-            json.put("smtp", "127.0.0.1:" + stack.smtpPort());
-            json.put("imap", "127.0.0.1:" + stack.imapPort());
+            json.put("smtp", "127.0.0.1:" + config.port(PortName.SMTP));
+            json.put("imap", "127.0.0.1:" + config.port(PortName.IMAP));
             json.put("imapLogin", "the recipient's address, any password");
-            json.put("mailApi", stack.mailApiUrl());
-            json.put("mailReader", stack.mailReaderUrl("{address}"));
+            json.put("mailApi", commands.httpUrl(PortName.MAIL_API));
+            json.put("mailReader", commands.httpUrl(PortName.MAIL_API) + "/api/user/{address}/messages/INBOX");
         }
         if (config.parts().contains(Part.KAFKA)) {
-            json.put("kafka", stack.kafkaBootstrapServers());
+            json.put("kafka", commands.kafkaBootstrapServers());
         }
         if (config.parts().contains(Part.MONGO)) {
-            json.put("mongo", stack.mongoUri());
+            json.put("mongo", commands.mongoUri());
         }
         Map<String, Object> services = new LinkedHashMap<>();
         for (Part part : Part.services()) {
             if (config.parts().contains(part)) {
                 Map<String, Object> service = new LinkedHashMap<>();
-                service.put("url", stack.serviceUrl(part));
-                service.put("health", stack.serviceUrl(part) + "/actuator/health");
+                String url = commands.httpUrl(part.mainPort());
+                service.put("url", url);
+                service.put("health", url + "/actuator/health");
                 part.database().ifPresent(db -> service.put("mongoDatabase", db));
                 services.put(part.id(), service);
             }
@@ -55,10 +57,11 @@ final class StackFiles {
         if (!services.isEmpty()) {
             json.put("services", services);
         }
-        json.put("publicKey", stack.publicKeyFile().toString());
+        json.put("publicKey", publicKey.toString());
         json.put("tokens", config.dataDir().resolve(LocalStack.TOKENS_FILE).toString());
-        Map<String, Object> processes = new LinkedHashMap<>();
-        stack.runningProcesses().forEach((part, process) -> {
+        json.put("logs", config.logDir().toString());
+        Map<String, Object> running = new LinkedHashMap<>();
+        processes.forEach((part, process) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("pid", process.pid());
             entry.put("log", process.logFile().toString());
@@ -68,9 +71,9 @@ final class StackFiles {
             if (process.readyAfter() != null) {
                 entry.put("readyAfterMillis", process.readyAfter().toMillis());
             }
-            processes.put(part.id(), entry);
+            running.put(part.id(), entry);
         });
-        json.put("processes", processes);
+        json.put("processes", running);
         return json;
     }
 }

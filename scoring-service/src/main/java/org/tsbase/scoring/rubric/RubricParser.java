@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -18,12 +23,12 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a rubric document (YAML, or JSON, which YAML reads too) and validates it. Every problem found is
+ * Reads a rubric document (YAML, or JSON when it starts with '{') and validates it. Every problem found is
  * reported together, so an administrator fixes an upload in one go.
  *
- * <p>The document is read with SnakeYAML's {@link SafeConstructor} (plain maps, lists and scalars only;
- * no YAML tag can create a Java object), with duplicate keys refused, few aliases and a size limit;
- * decimals are read as exact {@link BigDecimal}s.
+ * <p>YAML is read with SnakeYAML's {@link SafeConstructor} (plain maps, lists and scalars only; no YAML
+ * tag can create a Java object), with few aliases and a nesting limit; JSON with Jackson into plain maps
+ * and lists. Both refuse duplicate keys, and read decimals as exact {@link BigDecimal}s.
  */
 public final class RubricParser {
 
@@ -33,6 +38,11 @@ public final class RubricParser {
     private static final Pattern RUBRIC_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern CRITERION_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,15}");
     private static final Pattern ITEM_SUFFIX = Pattern.compile("[A-Za-z0-9_]{1,16}");
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final Set<String> TOP_KEYS = Set.of("id", "version", "type", "title", "source", "description",
             "baseMax", "bonusCap", "passMark", "activitiesCriterion", "review", "criteria");
     private static final Set<String> REVIEW_KEYS = Set.of("spreadFlagShare", "reasonRequiredShare");
@@ -56,8 +66,9 @@ public final class RubricParser {
         }
         Object document;
         try {
-            document = yaml().load(yamlOrJson);
-        } catch (YAMLException | ArithmeticException | NumberFormatException e) {
+            document = yamlOrJson.strip().startsWith("{") ? JSON.readValue(yamlOrJson, Object.class)
+                    : yaml().load(yamlOrJson);
+        } catch (YAMLException | JacksonException | ArithmeticException | NumberFormatException e) {
             throw new InvalidRubricException(List.of("the document is not valid YAML or JSON: " + firstLine(e.getMessage())));
         }
         if (!(document instanceof Map<?, ?> root)) {
@@ -124,25 +135,23 @@ public final class RubricParser {
             BigDecimal passMark = points(root, "passMark", "rubric", true);
             String activities = text(root, "activitiesCriterion", "rubric");
             ReviewPolicy review = review(root.get("review"));
-            List<CriterionDefinition> criteria = criteria(root.get("criteria"), type);
+            List<CriterionDraft> criteria = criteria(root.get("criteria"), type);
 
-            if (criteria != null) {
-                checkIds(criteria);
-                checkSums(criteria, baseMax, bonusCap);
-                if (activities != null) {
-                    criteria.stream().filter(c -> c.id().equals(activities)).findFirst().ifPresentOrElse(
-                            c -> {
-                                if (c.bonus()) {
-                                    reasons.add("activitiesCriterion " + activities + " must not be the bonus criterion");
-                                }
-                            },
-                            () -> reasons.add("activitiesCriterion " + activities + " is not a criterion of this rubric"));
-                }
+            checkIds(criteria);
+            checkSums(criteria, baseMax, bonusCap);
+            if (activities != null && !criteria.isEmpty()) {
+                criteria.stream().filter(c -> activities.equals(c.id)).findFirst().ifPresentOrElse(
+                        c -> {
+                            if (c.bonus) {
+                                reasons.add("activitiesCriterion " + activities + " must not be the bonus criterion");
+                            }
+                        },
+                        () -> reasons.add("activitiesCriterion " + activities + " is not a criterion of this rubric"));
             }
             if (passMark != null && baseMax != null && bonusCap != null
                     && passMark.compareTo(baseMax.add(bonusCap)) > 0) {
-                reasons.add("passMark " + passMark.stripTrailingZeros().toPlainString()
-                        + " is above the highest possible total " + baseMax.add(bonusCap).stripTrailingZeros().toPlainString());
+                reasons.add("passMark " + plain(passMark) + " is above the highest possible total "
+                        + plain(baseMax.add(bonusCap)));
             }
             if (passMark != null && passMark.signum() == 0) {
                 reasons.add("passMark must be above 0");
@@ -150,7 +159,34 @@ public final class RubricParser {
             if (!reasons.isEmpty()) {
                 throw new InvalidRubricException(reasons);
             }
-            return new RubricDefinition(id, version, type, title, baseMax, bonusCap, passMark, activities, review, criteria);
+            return new RubricDefinition(id, version, type, title, baseMax, bonusCap, passMark, activities, review,
+                    criteria.stream().map(CriterionDraft::build).toList());
+        }
+
+        /** A criterion as read; any field may be null where the document was wrong (a reason is recorded). */
+        private static final class CriterionDraft {
+            String id;
+            String title;
+            BigDecimal max;
+            boolean bonus;
+            final List<ItemDraft> items = new ArrayList<>();
+            boolean itemsComplete;
+
+            CriterionDefinition build() {
+                return new CriterionDefinition(id, title, max, bonus, items.stream().map(ItemDraft::build).toList());
+            }
+        }
+
+        private static final class ItemDraft {
+            String id;
+            String text;
+            BigDecimal points;
+            String rule;
+            boolean reviewerOnly;
+
+            ItemDefinition build() {
+                return new ItemDefinition(id, text, points, rule, reviewerOnly);
+            }
         }
 
         private RubricType type(Map<?, ?> root) {
@@ -186,123 +222,133 @@ public final class RubricParser {
             return value;
         }
 
-        private List<CriterionDefinition> criteria(Object raw, RubricType type) {
+        private List<CriterionDraft> criteria(Object raw, RubricType type) {
+            List<CriterionDraft> result = new ArrayList<>();
             if (!(raw instanceof List<?> list) || list.isEmpty()) {
                 reasons.add("rubric: criteria must be a non-empty list");
-                return null;
+                return result;
             }
-            List<CriterionDefinition> result = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 String where = "criteria[" + i + "]";
+                CriterionDraft c = new CriterionDraft();
+                result.add(c);
                 if (!(list.get(i) instanceof Map<?, ?> map)) {
                     reasons.add(where + " must be a mapping");
                     continue;
                 }
-                String id = text(map, "id", where);
-                if (id != null) {
-                    where = id;
-                    if (!CRITERION_ID.matcher(id).matches()) {
-                        reasons.add("criterion id '" + id + "' must be a letter followed by letters or digits (e.g. P6)");
+                c.id = text(map, "id", where);
+                if (c.id != null) {
+                    where = c.id;
+                    if (!CRITERION_ID.matcher(c.id).matches()) {
+                        reasons.add("criterion id '" + c.id + "' must be a letter followed by letters or digits (e.g. P6)");
                     }
                 }
                 unknownKeys(where, map, CRITERION_KEYS);
-                String title = text(map, "title", where);
-                BigDecimal max = points(map, "max", where, true);
-                if (max != null && max.signum() == 0) {
+                c.title = text(map, "title", where);
+                c.max = points(map, "max", where, true);
+                if (c.max != null && c.max.signum() == 0) {
                     reasons.add(where + ": max must be above 0");
                 }
-                boolean bonus = flag(map, "bonus", where);
-                List<ItemDefinition> items = items(map.get("items"), where, id, max, type);
-                if (id != null && title != null && max != null && items != null) {
-                    result.add(new CriterionDefinition(id, title, max.setScale(2), bonus, items));
-                }
+                c.bonus = flag(map, "bonus", where);
+                c.itemsComplete = items(map.get("items"), where, c, type);
             }
-            return result.size() == list.size() ? result : null;
+            return result;
         }
 
-        private List<ItemDefinition> items(Object raw, String criterion, String criterionId, BigDecimal max,
-                RubricType type) {
+        /** Reads the items into {@code c}; true when every item's points could be read. */
+        private boolean items(Object raw, String criterion, CriterionDraft c, RubricType type) {
             if (!(raw instanceof List<?> list) || list.isEmpty()) {
                 reasons.add(criterion + ": items must be a non-empty list");
-                return null;
+                return false;
             }
-            List<ItemDefinition> result = new ArrayList<>();
+            boolean complete = true;
             for (int i = 0; i < list.size(); i++) {
                 String where = criterion + ".items[" + i + "]";
+                ItemDraft item = new ItemDraft();
+                c.items.add(item);
                 if (!(list.get(i) instanceof Map<?, ?> map)) {
                     reasons.add(where + " must be a mapping");
+                    complete = false;
                     continue;
                 }
-                String id = text(map, "id", where);
-                if (id != null) {
-                    where = id;
-                    if (criterionId != null && !(id.startsWith(criterionId + ".")
-                            && ITEM_SUFFIX.matcher(id.substring(criterionId.length() + 1)).matches())) {
-                        reasons.add("item id '" + id + "' must be its criterion id, a dot and a number (e.g. "
-                                + criterionId + ".1)");
+                item.id = text(map, "id", where);
+                if (item.id != null) {
+                    where = item.id;
+                    if (c.id != null && !(item.id.startsWith(c.id + ".")
+                            && ITEM_SUFFIX.matcher(item.id.substring(c.id.length() + 1)).matches())) {
+                        reasons.add("item id '" + item.id + "' must be its criterion id, a dot and a number (e.g. "
+                                + c.id + ".1)");
                     }
                 }
                 unknownKeys(where, map, ITEM_KEYS);
-                String text = text(map, "text", where);
-                BigDecimal points = points(map, "points", where, true);
-                if (points != null && max != null && points.compareTo(max) > 0) {
-                    reasons.add(where + ": points " + plain(points) + " are more than the criterion max " + plain(max));
+                item.text = text(map, "text", where);
+                item.points = points(map, "points", where, true);
+                complete &= item.points != null;
+                if (item.points != null && c.max != null && item.points.compareTo(c.max) > 0) {
+                    reasons.add(where + ": points " + plain(item.points) + " are more than the criterion max " + plain(c.max));
                 }
-                boolean reviewerOnly = flag(map, "reviewerOnly", where);
+                item.reviewerOnly = flag(map, "reviewerOnly", where);
                 Object rawRule = map.get("rule");
-                String rule = "";
-                if (reviewerOnly) {
+                if (item.reviewerOnly) {
+                    item.rule = "";
                     if (rawRule != null && !(rawRule instanceof String s && s.isBlank())) {
                         reasons.add(where + ": a reviewer-only item has no automatic rule");
                     }
                 } else if (!(rawRule instanceof String s) || s.isBlank()) {
                     reasons.add(where + ": rule is missing (or mark the item reviewerOnly: true)");
-                    rule = null;
                 } else {
-                    rule = s.strip();
+                    item.rule = s.strip();
                     if (type != null) {
                         try {
-                            Rule.compile(rule, type);
+                            Rule.compile(item.rule, type);
                         } catch (RuleSyntaxException e) {
-                            reasons.add(where + " rule '" + rule + "': " + e.getMessage());
+                            reasons.add(where + " rule '" + item.rule + "': " + e.getMessage());
                         }
                     }
                 }
-                if (id != null && text != null && points != null && rule != null) {
-                    result.add(new ItemDefinition(id, text, points.setScale(2), rule, reviewerOnly));
-                }
             }
-            return result.size() == list.size() ? result : null;
+            return complete;
         }
 
-        private void checkIds(List<CriterionDefinition> criteria) {
+        private void checkIds(List<CriterionDraft> criteria) {
             Set<String> seen = new HashSet<>();
-            for (CriterionDefinition c : criteria) {
-                if (!seen.add(c.id())) {
-                    reasons.add("criterion id " + c.id() + " is used more than once");
+            for (CriterionDraft c : criteria) {
+                if (c.id != null && !seen.add(c.id)) {
+                    reasons.add("criterion id " + c.id + " is used more than once");
                 }
-                for (ItemDefinition item : c.items()) {
-                    if (!seen.add(item.id())) {
-                        reasons.add("item id " + item.id() + " is used more than once");
+                for (ItemDraft item : c.items) {
+                    if (item.id != null && !seen.add(item.id)) {
+                        reasons.add("item id " + item.id + " is used more than once");
                     }
                 }
             }
         }
 
-        private void checkSums(List<CriterionDefinition> criteria, BigDecimal baseMax, BigDecimal bonusCap) {
+        /** Sums are checked wherever the numbers involved could be read. */
+        private void checkSums(List<CriterionDraft> criteria, BigDecimal baseMax, BigDecimal bonusCap) {
             BigDecimal base = BigDecimal.ZERO;
             BigDecimal bonus = BigDecimal.ZERO;
-            for (CriterionDefinition c : criteria) {
-                BigDecimal items = c.items().stream().map(ItemDefinition::points).reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (c.bonus()) {
-                    bonus = bonus.add(c.max());
-                } else {
-                    base = base.add(c.max());
-                    if (items.compareTo(c.max()) != 0) {
-                        reasons.add(c.id() + ": sub-item points add up to " + plain(items) + ", not to the criterion max "
-                                + plain(c.max()));
+            boolean allMaxima = !criteria.isEmpty();
+            for (CriterionDraft c : criteria) {
+                if (c.max == null) {
+                    allMaxima = false;
+                    continue;
+                }
+                if (c.bonus) {
+                    bonus = bonus.add(c.max);
+                    continue;
+                }
+                base = base.add(c.max);
+                if (c.itemsComplete) {
+                    BigDecimal items = c.items.stream().map(item -> item.points).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    if (items.compareTo(c.max) != 0) {
+                        reasons.add((c.id == null ? "a criterion" : c.id) + ": sub-item points add up to " + plain(items)
+                                + ", not to the criterion max " + plain(c.max));
                     }
                 }
+            }
+            if (!allMaxima) {
+                return;
             }
             if (baseMax != null && base.compareTo(baseMax) != 0) {
                 reasons.add("base criteria add up to " + plain(base) + ", not to baseMax " + plain(baseMax));

@@ -1,0 +1,119 @@
+package org.tsbase.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A service that is down or slow: clients get 503/504 problem+json from the gateway, and the
+ * gateway's readiness goes DOWN until the service is back. Own stubs, own gateway.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DownstreamOutageIT {
+
+    static final TestTokens TOKENS = new TestTokens();
+
+    static final Map<String, StubService> SERVICES = Map.of(
+            "application", StubService.start("application"),
+            "scoring", StubService.start("scoring"),
+            "notification", StubService.start("notification"),
+            "contact", StubService.start("contact"));
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        SERVICES.forEach((name, stub) -> registry.add("tsbase.gateway.services." + name, () -> stub.baseUrl().toString()));
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TOKENS::publicKeyLocation);
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
+        registry.add("tsbase.gateway.downstream-health.timeout", () -> "500ms");
+        registry.add("tsbase.gateway.downstream-health.cache-for", () -> "0s");
+    }
+
+    @AfterEach
+    void everyServiceBackToNormal() {
+        SERVICES.values().forEach(stub -> stub.slowDown(Duration.ZERO));
+    }
+
+    @Test
+    void serviceDownMeans503AndReadinessDownUntilItIsBack() {
+        StubService notification = SERVICES.get("notification");
+        client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+
+        notification.stop();
+        try {
+            client().get().uri("/api/notifications?applicationId=app-1")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:tsbase:problem:service-unavailable")
+                    .jsonPath("$.title").isEqualTo("服务暂不可用")
+                    .jsonPath("$.status").isEqualTo(503)
+                    .jsonPath("$.instance").isEqualTo("/api/notifications");
+            client().get().uri("/api/notifications")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.title").isEqualTo("Service unavailable");
+
+            client().get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+            client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+            client().get().uri("/actuator/health")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
+                    .exchange()
+                    .expectBody()
+                    .jsonPath("$.components.downstreamServices.details.notification")
+                    .value(status -> org.assertj.core.api.Assertions.assertThat((String) status).startsWith("DOWN"))
+                    .jsonPath("$.components.downstreamServices.details.application").isEqualTo("UP");
+        } finally {
+            notification.startAgain();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                client().get().uri("/actuator/health/readiness").exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.status").isEqualTo("UP"));
+        client().get().uri("/api/notifications")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void slowServiceMeans504() {
+        SERVICES.get("scoring").slowDown(Duration.ofSeconds(3));
+
+        client().get().uri("/api/rankings?callId=sjs-2023&type=POINT")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("DISTRICT_REVIEWER"))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tsbase:problem:gateway-timeout")
+                .jsonPath("$.title").isEqualTo("服务响应超时");
+    }
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+}

@@ -353,13 +353,8 @@ final class Rule {
                     return new Node.Literal(Boolean.FALSE, t.position());
                 case "contains":
                     throw new RuleSyntaxException(t.position(), "contains needs a list of codes on its left");
-                case "new":
-                    throw new RuleSyntaxException(t.position(), "creating objects is not allowed");
                 default:
                     break;
-            }
-            if (peek().kind() == Kind.LPAREN) {
-                throw new RuleSyntaxException(t.position(), "calls are not allowed: " + t.text() + "(...)");
             }
             FactDefinition fact = FactCatalog.find(type, t.text()).orElseThrow(() -> new RuleSyntaxException(
                     t.position(), "unknown fact '" + t.text() + "' for a " + type + " rubric"));

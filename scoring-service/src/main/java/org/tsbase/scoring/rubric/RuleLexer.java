@@ -74,7 +74,18 @@ final class RuleLexer {
                 if (i - start > MAX_NAME) {
                     throw new RuleSyntaxException(start, "name is longer than " + MAX_NAME + " characters");
                 }
-                tokens.add(new Token(Kind.IDENT, source.substring(start, i), start));
+                String name = source.substring(start, i);
+                if (name.equals("new")) {
+                    throw new RuleSyntaxException(start, "creating objects is not allowed");
+                }
+                int after = i;
+                while (after < n && source.charAt(after) == ' ') {
+                    after++;
+                }
+                if (after < n && source.charAt(after) == '(' && !name.equals("contains")) {
+                    throw new RuleSyntaxException(start, "calls are not allowed: " + name + "(...)");
+                }
+                tokens.add(new Token(Kind.IDENT, name, start));
             } else if (c == '\'' || c == '"') {
                 int start = i;
                 int end = source.indexOf(c, i + 1);

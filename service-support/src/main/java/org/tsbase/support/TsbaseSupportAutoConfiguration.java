@@ -1,0 +1,87 @@
+package org.tsbase.support;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.servlet.LocaleResolver;
+import org.tsbase.support.kafka.KafkaSupportConfiguration;
+import org.tsbase.support.ops.MongoPingHealthIndicator;
+import org.tsbase.support.ops.ParentProcessWatcher;
+import org.tsbase.support.outbox.OutboxEvents;
+import org.tsbase.support.outbox.OutboxProperties;
+import org.tsbase.support.outbox.OutboxRelay;
+import org.tsbase.support.web.ProblemDetailsAdvice;
+import org.tsbase.support.web.ProblemWriter;
+import org.tsbase.support.web.RequestSizeLimitFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every TS-Base service gets by depending on service-support. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration"})
+@EnableScheduling
+@EnableConfigurationProperties({SupportProperties.class, OutboxProperties.class})
+@Import(KafkaSupportConfiguration.class)
+public class TsbaseSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(MessageSource messages, LocaleResolver localeResolver, JsonMapper json) {
+        return new ProblemWriter(messages, localeResolver, json);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice(ProblemWriter problems) {
+        return new ProblemDetailsAdvice(problems);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ProblemWriter problems, SupportProperties props) {
+        FilterRegistrationBean<RequestSizeLimitFilter> reg = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(problems, props.maxBody(), props.maxMultipart()));
+        reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return reg;
+    }
+
+    @Bean
+    OutboxEvents outboxEvents(Clock clock) {
+        return new OutboxEvents(clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, Environment environment,
+            OutboxProperties outbox, Clock clock) {
+        // the service's name becomes the CloudEvents source: /tsbase/<spring.application.name>
+        return new OutboxRelay(mongo, kafka, environment.getRequiredProperty("spring.application.name"), outbox, clock);
+    }
+
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tsbase.parent-pid")
+    ParentProcessWatcher parentProcessWatcher(SupportProperties props, ConfigurableApplicationContext context) {
+        return new ParentProcessWatcher(props.parentPid(), context);
+    }
+}

@@ -42,6 +42,7 @@ abstract class GatewayITSupport {
         registry.add("tsbase.gateway.request-size.paths[0].pattern", () -> "/api/applications/*/attachments/**");
         registry.add("tsbase.gateway.request-size.paths[0].max", () -> ATTACHMENT_MAX_BYTES + "B");
         registry.add("tsbase.gateway.downstream-health.cache-for", () -> "0s");
+        registry.add("tsbase.gateway.downstream-health.timeout", () -> "3s"); // a busy CI machine
     }
 
     WebTestClient client() {

@@ -1,5 +1,6 @@
 package org.tsbase.gateway;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Each route reaches its service with path, query, body and token as the client sent them. */
 class GatewayRoutingIT extends GatewayITSupport {
@@ -143,7 +145,10 @@ class GatewayRoutingIT extends GatewayITSupport {
 
     @Test
     void healthAndInfoAreAnonymous() {
-        client().get().uri("/actuator/health").exchange()
+        // the first downstream checks of a cold gateway may be slow
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> client().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP"));
+        client().get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         client().get().uri("/actuator/health/liveness").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
@@ -156,7 +161,10 @@ class GatewayRoutingIT extends GatewayITSupport {
                 .expectStatus().isOk().expectBody().jsonPath("$.info.title").isEqualTo("TS-Base gateway");
         for (String name : new String[] {"application", "scoring", "contact", "notification"}) {
             client().get().uri("/v3/api-docs/" + name).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.info.title").isEqualTo(name + "-service");
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.info.title").isEqualTo(name + "-service")
+                    .jsonPath("$.servers[0].url").isEqualTo("/");
             assertThat(service(name).received()).anyMatch(r -> r.pathAndQuery().equals("/v3/api-docs"));
         }
         client().get().uri("/v3/api-docs/swagger-config").exchange()

@@ -114,7 +114,8 @@ final class StubService {
             pause();
             if (pathAndQuery.startsWith("/v3/api-docs")) {
                 respond(exchange, 200, "application/json",
-                        "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "-service\",\"version\":\"v1\"},\"paths\":{}}");
+                        "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "-service\",\"version\":\"v1\"},"
+                                + "\"servers\":[{\"url\":\"" + baseUrl() + "\"}],\"paths\":{}}");
             } else if (pathAndQuery.endsWith("/conflict")) {
                 respond(exchange, 409, "application/problem+json", CONFLICT_BODY);
             } else {

@@ -377,6 +377,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Fails before anything starts when a port is taken, naming the port, the part and how to change it. */
     static void checkPorts(StackConfig config, Set<Part> parts) {
+        List<PortInUseException.Conflict> conflicts = new ArrayList<>();
         for (Part part : Part.values()) {
             if (!parts.contains(part)) {
                 continue;
@@ -384,9 +385,12 @@ public final class LocalStack implements AutoCloseable {
             for (PortName name : part.ports()) {
                 int port = config.port(name);
                 if (!isFree(port)) {
-                    throw new PortInUseException(name, port, part);
+                    conflicts.add(new PortInUseException.Conflict(name, port, part));
                 }
             }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new PortInUseException(conflicts);
         }
     }
 

@@ -51,4 +51,25 @@ class PortInUseTest {
             assertThatCode(() -> LocalStack.checkPorts(withTaken, EnumSet.of(Part.MONGO))).doesNotThrowAnyException();
         }
     }
+
+    @Test
+    void everyTakenPortIsNamedAtOnce() throws Exception {
+        try (ServerSocket first = new ServerSocket(); ServerSocket second = new ServerSocket()) {
+            first.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            second.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            StackConfig config = StackConfig.builder().projectRoot(Path.of("/tmp")).freePorts().build();
+            StackConfig withTaken = StackConfig.builder().projectRoot(Path.of("/tmp")).ports(config.ports()
+                    .with(PortName.MONGO, first.getLocalPort()).with(PortName.IMAP, second.getLocalPort())).build();
+
+            PortInUseException e = catchThrowableOfType(PortInUseException.class,
+                    () -> LocalStack.checkPorts(withTaken, EnumSet.allOf(Part.class)));
+
+            assertThat(e.conflicts()).extracting(PortInUseException.Conflict::portName)
+                    .containsExactly(PortName.MONGO, PortName.IMAP);
+            assertThat(e.getMessage())
+                    .contains("port " + first.getLocalPort() + ": the MongoDB-wire server (change with --mongo-port N or TSBASE_MONGO_PORT=N)")
+                    .contains("port " + second.getLocalPort() + ": the mail server (IMAP)")
+                    .contains("--free-ports");
+        }
+    }
 }

@@ -60,6 +60,9 @@ class GatewayRoutingIT extends GatewayITSupport {
 
         StubService.Received received = service("application").withRequestId(requestId).orElseThrow();
         assertThat(received.method()).isEqualTo("POST");
+        // so that services can build links (Location) that point at the gateway, not at themselves
+        assertThat(received.header("X-Forwarded-Host")).contains("127.0.0.1:" + port);
+        assertThat(received.header("X-Forwarded-Proto")).contains("http");
         assertThat(received.bodyBytes()).isEqualTo(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 

@@ -78,8 +78,13 @@ public final class LocalStack implements AutoCloseable {
             throw new StackStartException("Cannot create " + config.logDir() + ": " + e.getMessage());
         }
         lock();
-        this.keys = JwtKeys.loadOrCreate(config.dataDir().resolve("keys"));
-        this.minter = new TokenMinter(keys);
+        try {
+            this.keys = JwtKeys.loadOrCreate(config.dataDir().resolve("keys"));
+            this.minter = new TokenMinter(keys);
+        } catch (RuntimeException e) {
+            unlock();
+            throw e;
+        }
         this.commands = new PartCommands(config, keys.publicKeyLocation(), ProcessHandle.current().pid(),
                 PartCommands.currentJava());
         this.shutdownHook = new Thread(this::close, "tsbase-stop");

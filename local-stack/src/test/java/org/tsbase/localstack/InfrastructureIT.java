@@ -84,6 +84,21 @@ class InfrastructureIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
             producer.send(new ProducerRecord<>(topic, "app-1", "{\"submitted\":true}")).get();
         }
+        assertThat(consume(topic)).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("app-1");
+            assertThat(r.value()).isEqualTo("{\"submitted\":true}");
+        });
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            assertThat(admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(3);
+        }
+
+        stack.restart(Part.KAFKA);
+
+        assertThat(consume(topic)).as("after a restart of the broker").hasSize(1);
+    }
+
+    /** Everything in {@code topic}, read by a new consumer group from the beginning. */
+    private static List<ConsumerRecord<String, String>> consume(String topic) {
         Properties consumerConfig = new Properties();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -98,13 +113,7 @@ class InfrastructureIT {
                 return !records.isEmpty();
             });
         }
-        assertThat(records).singleElement().satisfies(r -> {
-            assertThat(r.key()).isEqualTo("app-1");
-            assertThat(r.value()).isEqualTo("{\"submitted\":true}");
-        });
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
-            assertThat(admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(3);
-        }
+        return records;
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.LocaleResolver;
 import org.tsbase.support.kafka.KafkaSupportConfiguration;
+import org.tsbase.support.ops.MongoMapKeys;
 import org.tsbase.support.ops.MongoPingHealthIndicator;
 import org.tsbase.support.ops.ParentProcessWatcher;
 import org.tsbase.support.outbox.OutboxEvents;
@@ -72,6 +73,11 @@ public class TsbaseSupportAutoConfiguration {
             OutboxProperties outbox, Clock clock) {
         // the service's name becomes the CloudEvents source: /tsbase/<spring.application.name>
         return new OutboxRelay(mongo, kafka, environment.getRequiredProperty("spring.application.name"), outbox, clock);
+    }
+
+    @Bean
+    static MongoMapKeys mongoMapKeys() {
+        return new MongoMapKeys();
     }
 
     @Bean(name = "mongoHealthIndicator")

@@ -1,0 +1,33 @@
+package org.tsbase.scoring.call;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.tsbase.events.ApplicationType;
+import org.tsbase.scoring.rubric.AssessmentPeriod;
+
+/** scoring-service's own copy of a call, from the compacted call topic: never asked of application-service. */
+@Document("calls")
+public record CallCopy(
+        @Id String callId,
+        String title,
+        Map<ApplicationType, Integer> quotas,
+        Map<ApplicationType, String> rubrics,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        long version) {
+
+    public AssessmentPeriod period() {
+        return new AssessmentPeriod(periodFrom, periodTo);
+    }
+
+    public Optional<String> rubricFor(ApplicationType type) {
+        return Optional.ofNullable(rubrics == null ? null : rubrics.get(type));
+    }
+
+    public int quotaFor(ApplicationType type) {
+        return quotas == null ? 0 : quotas.getOrDefault(type, 0);
+    }
+}

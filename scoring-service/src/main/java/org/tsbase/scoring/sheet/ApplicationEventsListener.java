@@ -1,0 +1,31 @@
+package org.tsbase.scoring.sheet;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.tsbase.events.ApplicationSubmitted;
+import org.tsbase.events.ApplicationWithdrawn;
+import org.tsbase.events.EventTypes;
+import org.tsbase.events.Topics;
+import org.tsbase.support.kafka.ReceivedEvent;
+
+/** Scores submissions from their events; other application events are not scoring's concern. */
+@Component
+class ApplicationEventsListener {
+
+    private final Scoring scoring;
+
+    ApplicationEventsListener(Scoring scoring) {
+        this.scoring = scoring;
+    }
+
+    @KafkaListener(topics = Topics.APPLICATIONS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        ReceivedEvent event = ReceivedEvent.of(record);
+        if (event.is(EventTypes.APPLICATION_SUBMITTED)) {
+            scoring.submitted(event.payload(ApplicationSubmitted.class), event.id());
+        } else if (event.is(EventTypes.APPLICATION_WITHDRAWN)) {
+            scoring.withdrawn(event.payload(ApplicationWithdrawn.class));
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.tsbase.scoring.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.tsbase.events.testing.EventContractAssertions.assertConforms;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tsbase.events.ApplicationSubmitted;
+import org.tsbase.events.ApplicationType;
+import org.tsbase.events.CallUpserted;
+import org.tsbase.events.EventJson;
+import org.tsbase.events.EventTypes;
+import org.tsbase.events.OrganizationFacts;
+import org.tsbase.events.ScoreComputed;
+import org.tsbase.events.Topics;
+import org.tsbase.support.testing.TestInfrastructure;
+import org.tsbase.support.testing.TestTokens;
+import org.tsbase.support.testing.TopicProbe;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * scoring-service on a real broker and MongoDB-wire server, fed only by events, as in production: it scores from the
+ * events alone (its only other input is its copy of the call), redeliveries change nothing, reviews change results
+ * and rankings, poison goes to the dead-letter topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScoringIT {
+
+    static final String ORG_A = "91110107MA01B2C34M";
+    static final String ORG_B = "91110107MA04D5E63X";
+    static final String CALL = "it-call-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "scoring-it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    static String bootstrap() {
+        return TestInfrastructure.kafka().bootstrapServers();
+    }
+
+    @BeforeAll
+    static void publishCall() {
+        TopicProbe.sendEvent(bootstrap(), Topics.CALLS, CALL, EventTypes.CALL_UPSERTED, UUID.randomUUID().toString(),
+                new CallUpserted(CALL, "集成测试批次", "石景山区", 2026, Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-11-30T15:59:59Z"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+                        Map.of(ApplicationType.POINT, 1, ApplicationType.ZONE, 1),
+                        Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
+                        new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), 1));
+    }
+
+    /** Everything of 附件4 present: base 90, bonus items worth 18 capped at 10, total 100. */
+    static Map<String, Object> fullPointEvidence() {
+        Map<String, Object> e = new HashMap<>();
+        e.put("leadershipBody", Map.of("established", true, "ledByPrincipal", true));
+        e.put("office", Map.of("established", true, "dutiesDefined", true));
+        e.put("partTimeStaff", 4);
+        e.put("fullTimeStaff", 1);
+        e.put("fullTimeStaffWithCollegeDegree", 1);
+        e.put("liaisonDesignated", true);
+        e.put("fixedOffice", true);
+        e.put("facilities", true);
+        e.put("annualBudgetYuan", 50000);
+        e.put("mechanisms", List.of("PERSONNEL", "DOCUMENTS", "CARRIERS", "KEY_AREAS", "INSPECTION", "LEAK_RESPONSE"));
+        e.put("annualPlan", Map.of("exists", true, "covers", List.of("VERIFICATION", "INSPECTION", "TRAINING", "RISK_ASSESSMENT")));
+        e.put("secretsInventoryDone", true);
+        e.put("rulesAnnounced", true);
+        e.put("onboardingTraining", true);
+        e.put("trainings", List.of(Map.of("date", "2026-01-15", "ledger", true, "attendees", 30),
+                Map.of("date", "2026-07-15", "ledger", true, "attendees", 30)));
+        e.put("ndaSigned", true);
+        e.put("nonCompeteSigned", true);
+        e.put("inspections", List.of(Map.of("date", "2026-03-01", "ledger", true), Map.of("date", "2026-09-01", "ledger", true)));
+        e.put("riskAssessment", Map.of("standardUsed", true, "reportWritten", true));
+        e.put("totalStaff", 60);
+        e.put("trainedStaff", 60);
+        e.put("internalPublicity", true);
+        e.put("legalServiceCooperation", true);
+        e.put("improvedAfterRiskAssessment", true);
+        e.put("inspectionFindingsFixed", true);
+        e.put("casesAssisted", 1);
+        e.put("handbookPublished", true);
+        e.put("talentExchange", true);
+        return e;
+    }
+
+    static void submit(String applicationId, String org, long version, Map<String, Object> evidence, String eventId) {
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_SUBMITTED, eventId,
+                new ApplicationSubmitted(applicationId, CALL, ApplicationType.POINT, version, Instant.now(),
+                        new OrganizationFacts(org, "企业" + org.substring(14), null, 60, null), evidence));
+    }
+
+    HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token);
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        return EventJson.mapper().readTree(r.body());
+    }
+
+    List<ScoreComputed> scoreEvents(String applicationId) {
+        List<ScoreComputed> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : TopicProbe.readAll(bootstrap(), Topics.SCORES, EventTypes.SCORE_COMPUTED)) {
+            if (applicationId.equals(r.key())) {
+                assertConforms(EventTypes.SCORE_COMPUTED, r.value());
+                out.add(EventJson.fromBytes(r.value(), ScoreComputed.class));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void scoresFromTheEventAloneAndARedeliveryChangesNothing() throws Exception {
+        String app = "app-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        submit(app, ORG_A, 1, fullPointEvidence(), eventId);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(app)).hasSize(1));
+        ScoreComputed first = scoreEvents(app).get(0);
+        assertThat(first.total()).isEqualByComparingTo("100.00");
+        assertThat(first.base()).isEqualByComparingTo("90.00");
+        assertThat(first.bonus()).isEqualByComparingTo("10.00");
+        assertThat(first.passed()).isTrue();
+        assertThat(first.rubricId()).isEqualTo("sjs-point-2023");
+        assertThat(first.cause()).isEqualTo("SUBMISSION");
+
+        // the same event again, and the same version under another id: nothing changes, nothing is published
+        submit(app, ORG_A, 1, fullPointEvidence(), eventId);
+        submit(app, ORG_A, 1, fullPointEvidence(), UUID.randomUUID().toString());
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(scoreEvents(app)).hasSize(1));
+
+        var own = call("GET", "/api/scores/" + app, TestTokens.applicant(ORG_A), null);
+        assertThat(own.statusCode()).isEqualTo(200);
+        JsonNode view = json(own);
+        assertThat(view.get("total").decimalValue()).isEqualByComparingTo("100.00");
+        JsonNode p4 = view.get("criteria").get(3);
+        assertThat(p4.get("id").asString()).isEqualTo("P4");
+        assertThat(p4.get("finalPoints").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(p4.get("items").get(0).get("evidenceRead").toString()).contains("PERSONNEL");
+
+        var other = call("GET", "/api/scores/" + app, TestTokens.applicant(ORG_B), null);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain(ORG_A);
+    }
+
+    @Test
+    void aReviewChangesTheResultAndTheRankingAndNeedsAReasonForALargeDeparture() throws Exception {
+        String a = "app-a-" + UUID.randomUUID();
+        String b = "app-b-" + UUID.randomUUID();
+        Map<String, Object> lessPlanned = fullPointEvidence();
+        lessPlanned.put("annualPlan", Map.of("exists", true, "covers", List.of()));   // P5: 7 of 15
+        submit(a, ORG_A, 1, fullPointEvidence(), UUID.randomUUID().toString());        // 100
+        submit(b, ORG_B, 1, lessPlanned, UUID.randomUUID().toString());                // 82 + 10 = 92
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(scoreEvents(a)).hasSize(1);
+            assertThat(scoreEvents(b)).hasSize(1);
+        });
+        assertThat(scoreEvents(b).get(0).total()).isEqualByComparingTo("92.00");
+
+        String reviewer = TestTokens.token("DISTRICT_REVIEWER", null);
+        JsonNode before = json(call("GET", "/api/rankings?callId=" + CALL + "&type=POINT", reviewer, null));
+        List<String> order = new ArrayList<>();
+        before.get("entries").forEach(e -> order.add(e.get("applicationId").asString()));
+        assertThat(order.indexOf(a)).isLessThan(order.indexOf(b));
+
+        // 30 → 10 on P6 departs by more than 15: refused without a reason, and nothing changes
+        var refused = call("POST", "/api/scores/" + a + "/reviews", reviewer,
+                "{\"criteria\":[{\"id\":\"P6\",\"points\":10}]}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("criteria[0].comment").contains("必须填写理由");
+        assertThat(scoreEvents(a)).hasSize(1);
+
+        var accepted = call("POST", "/api/scores/" + a + "/reviews", reviewer,
+                "{\"criteria\":[{\"id\":\"P6\",\"points\":10,\"comment\":\"台账不全\"}]}");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(json(accepted).get("total").decimalValue()).isEqualByComparingTo("80.00");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(a)).hasSize(2));
+        assertThat(scoreEvents(a).get(1).cause()).isEqualTo("REVIEW");
+
+        JsonNode after = json(call("GET", "/api/rankings?callId=" + CALL + "&type=POINT", reviewer, null));
+        List<String> newOrder = new ArrayList<>();
+        after.get("entries").forEach(e -> newOrder.add(e.get("applicationId").asString()));
+        assertThat(newOrder.indexOf(b)).isLessThan(newOrder.indexOf(a));
+        assertThat(after.get("quota").asInt()).isEqualTo(1);
+
+        // the same review again: same inputs, no new result, no new event
+        call("POST", "/api/scores/" + a + "/reviews", reviewer,
+                "{\"criteria\":[{\"id\":\"P6\",\"points\":10,\"comment\":\"台账不全\"}]}");
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+                .untilAsserted(() -> assertThat(scoreEvents(a)).hasSize(2));
+        JsonNode history = json(call("GET", "/api/scores/" + a + "/history", reviewer, null));
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("total").decimalValue()).isEqualByComparingTo("100.00");
+
+        assertThat(call("GET", "/api/rankings?callId=" + CALL + "&type=POINT", TestTokens.applicant(ORG_A), null)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicAndTheNextSubmissionIsScored() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        TopicProbe.sendRaw(bootstrap(), new ProducerRecord<>(Topics.APPLICATIONS, poisonKey, "{oops".getBytes()));
+        String app = "app-after-poison-" + UUID.randomUUID();
+        submit(app, ORG_A, 1, Map.of("mechanisms", List.of("PERSONNEL", "DOCUMENTS")), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(scoreEvents(app)).singleElement().satisfies(s ->
+                    assertThat(s.total()).isEqualByComparingTo("5.00"));
+            assertThat(TopicProbe.readAll(bootstrap(), Topics.deadLetter(Topics.APPLICATIONS)))
+                    .anyMatch(r -> poisonKey.equals(r.key()));
+        });
+    }
+
+    @Test
+    void rubricsAreVersionedDataValidatedOnUpload() throws Exception {
+        String admin = TestTokens.token("ADMIN", null);
+        var list = call("GET", "/api/rubrics", TestTokens.applicant(ORG_A), null);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("sjs-point-2023").contains("sjs-zone-2023");
+
+        String bad = "{\"id\":\"bad-rubric\",\"version\":1,\"type\":\"POINT\",\"criteria\":[]}";
+        var refused = call("POST", "/api/rubrics", admin, bad);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("评分标准无效");
+        assertThat(call("GET", "/api/rubrics/bad-rubric", admin, null).statusCode()).isEqualTo(404);
+
+        var notAdmin = call("POST", "/api/rubrics", reviewerToken(), bad);
+        assertThat(notAdmin.statusCode()).isEqualTo(403);
+
+        var versions = json(call("GET", "/api/rubrics/sjs-point-2023", admin, null));
+        assertThat(versions.get(0).get("definition").get("baseMax").decimalValue()).isEqualByComparingTo("90");
+    }
+
+    static String reviewerToken() {
+        return TestTokens.token("DISTRICT_REVIEWER", null);
+    }
+}

@@ -1,0 +1,225 @@
+package org.tsbase.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.tsbase.localstack.LocalStack;
+import org.tsbase.localstack.Part;
+import org.tsbase.localstack.Role;
+import org.tsbase.localstack.StackConfig;
+import org.tsbase.localstack.TokenMinter;
+
+/**
+ * The whole system as a user meets it: the stack that {@code ./tsbase up} starts (real Kafka broker, MongoDB-wire
+ * server on disk, SMTP server, five service JVMs), spoken to only over HTTP through the gateway and over IMAP.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WholeSystemIT {
+
+    static final String ORG_A = "91110107MA01B2C34M";
+    static final String ORG_B = "91110107MA04D5E63X";
+    static final String CALL = "sys-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    static Path data;
+
+    static LocalStack stack;
+    static GatewayClient gateway;
+    static String submittedApplicationId;
+
+    @BeforeAll
+    static void startStack() {
+        stack = start();
+    }
+
+    static LocalStack start() {
+        LocalStack s = LocalStack.start(StackConfig.builder()
+                .projectRoot(projectRoot())
+                .dataDir(data)
+                .freePorts()
+                .seedDemoData(false)
+                .build());
+        gateway = new GatewayClient(s.gatewayUrl());
+        return s;
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("tsbase"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+
+    static String token(Role role) {
+        return stack.token(role, role == Role.APPLICANT ? ORG_A : null);
+    }
+
+    @Test
+    @Order(1)
+    void onlyHealthAndDocsAreAnonymousAndBadTokensAre401AtTheGatewayAndAtEachService() {
+        assertThat(gateway.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(gateway.get("/v3/api-docs/application", null).status()).isEqualTo(200);
+
+        String expired = new TokenMinter(stack.keys(), Clock.fixed(Instant.now().minus(Duration.ofHours(3)), ZoneOffset.UTC))
+                .mint(Role.ADMIN, null, Duration.ofMinutes(5));
+        String valid = token(Role.ADMIN);
+        String[] parts = valid.split("\\.");
+        String unsigned = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("ADMIN", "ADMIN\",\"x\":\"y")) + "." + parts[2];
+
+        List<String> bases = new ArrayList<>(List.of(stack.gatewayUrl()));
+        for (Part service : List.of(Part.APPLICATION_SERVICE, Part.SCORING_SERVICE, Part.CONTACT_SERVICE,
+                Part.NOTIFICATION_SERVICE)) {
+            bases.add(stack.serviceUrl(service));
+        }
+        for (String base : bases) {
+            GatewayClient client = new GatewayClient(base);
+            String path = base.equals(stack.gatewayUrl()) ? "/api/calls" : pathServedBy(base);
+            var none = client.get(path, null);
+            assertThat(none.status()).as("no token at %s", base).isEqualTo(401);
+            assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+            for (String bad : List.of(expired, unsigned, tampered)) {
+                assertThat(client.get(path, bad).status()).as("bad token at %s%s", base, path).isEqualTo(401);
+            }
+        }
+    }
+
+    private static String pathServedBy(String base) {
+        if (base.equals(stack.serviceUrl(Part.APPLICATION_SERVICE))) {
+            return "/api/calls";
+        }
+        if (base.equals(stack.serviceUrl(Part.SCORING_SERVICE))) {
+            return "/api/rubrics";
+        }
+        if (base.equals(stack.serviceUrl(Part.CONTACT_SERVICE))) {
+            return "/api/organizations/" + ORG_A + "/contacts";
+        }
+        return "/api/notifications";
+    }
+
+    @Test
+    @Order(2)
+    void aSubmittedApplicationIsScoredAndItsContactIsToldByMail() {
+        var call = gateway.post("/api/calls", token(Role.ADMIN), Forms.openCall(CALL, 1));
+        assertThat(call.status()).as(call.body()).isIn(200, 201);
+
+        String email = "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        var contact = gateway.post("/api/organizations/" + ORG_A + "/contacts", token(Role.APPLICANT),
+                Forms.contact("张三", email));
+        assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+
+        var draft = gateway.post("/api/applications", token(Role.APPLICANT),
+                Forms.pointApplication(CALL, ORG_A, "北京石景山示范科技有限公司", Forms.fullPointEvidence()));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = draft.json().get("id").asText();
+        var submitted = gateway.post("/api/applications/" + id + "/submit", token(Role.APPLICANT), null);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        submittedApplicationId = id;
+
+        JsonNode score = awaitScore(id, token(Role.APPLICANT));
+        assertThat(score.get("total").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(score.get("passed").asBoolean()).isTrue();
+        assertThat(score.get("rubricId").asText()).isEqualTo("sjs-point-2023");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(gateway.get("/api/applications/" + id, token(Role.APPLICANT)).json().get("status").asText())
+                        .isEqualTo("SCORED"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Mailbox.read(stack.imapPort(), email))
+                .anySatisfy(m -> assertThat(m.body()).contains("100")));
+        // another organisation cannot see it, and learns nothing of it
+        var foreign = gateway.get("/api/scores/" + id, stack.token(Role.APPLICANT, ORG_B));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain(ORG_A);
+    }
+
+    /**
+     * Issue 4: two POINT applications with known evidence; their totals exactly as computed by hand from
+     * RUBRICS.md (see {@link Forms#pointEvidenceWorth87()}), and their order in the ranking with the call's quota of 1.
+     */
+    @Test
+    @Order(3)
+    void twoApplicationsScoreAsComputedByHandAndRankWithinTheQuota() {
+        var draft = gateway.post("/api/applications", stack.token(Role.APPLICANT, ORG_B),
+                Forms.pointApplication(CALL, ORG_B, "北京京西智造有限公司", Forms.pointEvidenceWorth87()));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String second = draft.json().get("id").asText();
+        assertThat(gateway.post("/api/applications/" + second + "/submit", stack.token(Role.APPLICANT, ORG_B), null)
+                .status()).isEqualTo(200);
+
+        JsonNode score = awaitScore(second, stack.token(Role.APPLICANT, ORG_B));
+        assertThat(score.get("total").decimalValue()).isEqualByComparingTo("87.00");
+        assertThat(score.get("base").decimalValue()).isEqualByComparingTo("77.00");
+        assertThat(score.get("bonus").decimalValue()).isEqualByComparingTo("10.00");
+        Map<String, String> finals = new java.util.HashMap<>();
+        score.get("criteria").forEach(c -> finals.put(c.get("id").asText(), c.get("finalPoints").decimalValue().toPlainString()));
+        assertThat(finals).containsEntry("P5", "11.00").containsEntry("P6", "21.00");
+
+        JsonNode ranking = gateway.get("/api/rankings?callId=" + CALL + "&type=POINT", token(Role.DISTRICT_REVIEWER)).json();
+        JsonNode entries = ranking.get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("applicationId").asText()).isEqualTo(submittedApplicationId);
+        assertThat(entries.get(0).get("proposed").asBoolean()).isTrue();
+        assertThat(entries.get(1).get("applicationId").asText()).isEqualTo(second);
+        assertThat(entries.get(1).get("proposed").asBoolean()).isFalse();
+        assertThat(gateway.get("/api/rankings?callId=" + CALL + "&type=POINT", token(Role.APPLICANT)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    void stoppingAndStartingAgainKeepsTheData() {
+        assertThat(submittedApplicationId).as("an application was submitted earlier").isNotNull();
+        stack.close();
+        stack = start();
+        var app = gateway.get("/api/applications/" + submittedApplicationId, token(Role.APPLICANT));
+        assertThat(app.status()).as(app.body()).isEqualTo(200);
+        assertThat(app.json().get("status").asText()).isEqualTo("SCORED");
+        assertThat(gateway.get("/api/scores/" + submittedApplicationId, token(Role.APPLICANT)).json()
+                .get("total").decimalValue()).isEqualByComparingTo("100.00");
+    }
+
+    static JsonNode awaitScore(String applicationId, String token) {
+        JsonNode[] holder = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            var r = gateway.get("/api/scores/" + applicationId, token);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("total").isNull()).isFalse();
+            holder[0] = r.json();
+        });
+        return holder[0];
+    }
+
+    static String b64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

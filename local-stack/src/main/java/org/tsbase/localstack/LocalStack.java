@@ -85,8 +85,8 @@ public final class LocalStack implements AutoCloseable {
             unlock();
             throw e;
         }
-        this.commands = new PartCommands(config, keys.publicKeyLocation(), ProcessHandle.current().pid(),
-                PartCommands.currentJava());
+        this.commands = new PartCommands(config, new LauncherFiles(config.dataDir().resolve("runtime")),
+                keys.publicKeyLocation(), ProcessHandle.current().pid(), PartCommands.currentJava());
         this.shutdownHook = new Thread(this::close, "tsbase-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -356,17 +356,15 @@ public final class LocalStack implements AutoCloseable {
         closeQuietly();
     }
 
+    /** Fails when something is not built, else copies the launcher's files to where the processes run from. */
     private void checkArtifacts() {
         List<String> missing = new ArrayList<>();
+        LauncherFiles built = new LauncherFiles(config.localStackTarget());
         boolean infrastructure = config.parts().stream().anyMatch(Part::isInfrastructure);
-        if (infrastructure && !Files.isDirectory(commands.libDir())) {
-            missing.add(config.projectRoot().relativize(commands.libDir()).toString());
-        }
-        if (!Files.isRegularFile(commands.localStackJar())) {
-            missing.add(config.projectRoot().relativize(commands.localStackJar()).toString());
-        }
-        if (config.parts().contains(Part.MAIL) && !Files.isRegularFile(commands.greenMailJar())) {
-            missing.add(config.projectRoot().relativize(commands.greenMailJar()).toString());
+        for (Path file : built.required(infrastructure, config.parts().contains(Part.MAIL))) {
+            if (!Files.exists(file)) {
+                missing.add(config.projectRoot().relativize(file).toString());
+            }
         }
         for (Part part : config.parts()) {
             if (part.isService() && !Files.isRegularFile(commands.serviceJar(part))) {
@@ -378,6 +376,7 @@ public final class LocalStack implements AutoCloseable {
                     + ". Build with ./mvnw -DskipTests install (./tsbase up does that itself) in "
                     + config.projectRoot());
         }
+        built.syncTo(config.dataDir().resolve("runtime"));
     }
 
     /** Fails before anything starts when a port is taken, naming the port, the part and how to change it. */

@@ -15,12 +15,15 @@ final class PartCommands {
     static final String MAIL_FROM = "noreply@tsbase.local";
 
     private final StackConfig config;
+    private final LauncherFiles launcher;
     private final String publicKeyLocation;
     private final long parentPid;
     private final String javaCommand;
 
-    PartCommands(StackConfig config, String publicKeyLocation, long parentPid, String java) {
+    /** Runs the infrastructure and the agent from {@code launcher} (see {@link LauncherFiles}). */
+    PartCommands(StackConfig config, LauncherFiles launcher, String publicKeyLocation, long parentPid, String java) {
         this.config = config;
+        this.launcher = launcher;
         this.publicKeyLocation = publicKeyLocation;
         this.parentPid = parentPid;
         this.javaCommand = java;
@@ -53,15 +56,15 @@ final class PartCommands {
     }
 
     Path localStackJar() {
-        return config.localStackTarget().resolve("local-stack.jar");
+        return launcher.jar();
     }
 
     Path libDir() {
-        return config.localStackTarget().resolve("lib");
+        return launcher.lib();
     }
 
     Path greenMailJar() {
-        return config.localStackTarget().resolve("greenmail").resolve("greenmail-standalone.jar");
+        return launcher.greenMailJar();
     }
 
     Path serviceJar(Part part) {

@@ -194,6 +194,9 @@ class InfrastructureIT {
         assertThat(tokens.fieldNames()).toIterable()
                 .containsExactly("APPLICANT", "DISTRICT_REVIEWER", "CITY_REVIEWER", "ADMIN");
         assertThat(Files.readString(dataDir.resolve("logs/kafka.log"))).contains("Kafka Server started");
+        assertThat(ProcessHandle.of(stack.pid(Part.KAFKA).orElseThrow()).orElseThrow().info().arguments().orElseThrow())
+                .as("runs from a copy that a rebuild cannot pull away")
+                .contains(dataDir.resolve("runtime/lib") + "/*:" + dataDir.resolve("runtime/local-stack.jar"));
     }
 
     @Test

@@ -11,7 +11,8 @@ class PartCommandsTest {
     private static final Path ROOT = Path.of("/work/tsbase");
     private static final String KEY = "file:/work/tsbase/data/keys/jwt-public.pem";
     private final StackConfig config = StackConfig.builder().projectRoot(ROOT).build();
-    private final PartCommands commands = new PartCommands(config, KEY, 4242, "/jdk/bin/java");
+    private final PartCommands commands =
+            new PartCommands(config, new LauncherFiles(config.localStackTarget()), KEY, 4242, "/jdk/bin/java");
 
     @Test
     void everyServiceGetsPortKafkaMongoAndTheKeyAsInTheConventions() {
@@ -55,7 +56,8 @@ class PartCommandsTest {
     void changedPortsReachTheServicesThatNeedThem() {
         StackConfig moved = StackConfig.builder().projectRoot(ROOT).port(PortName.APPLICATION, 18081)
                 .port(PortName.KAFKA, 29092).port(PortName.SMTP, 2525).build();
-        PartCommands movedCommands = new PartCommands(moved, KEY, 1, "java");
+        PartCommands movedCommands = new PartCommands(moved, new LauncherFiles(moved.localStackTarget()), KEY, 1,
+                "java");
 
         assertThat(movedCommands.serviceArguments(Part.GATEWAY))
                 .contains("--tsbase.gateway.services.application=http://127.0.0.1:18081");
@@ -78,7 +80,8 @@ class PartCommandsTest {
     @Test
     void extraServiceJvmOptionsComeBeforeTheJar() {
         StackConfig withOpts = StackConfig.builder().projectRoot(ROOT).serviceJvmArgs(List.of("-Xmx384m")).build();
-        List<String> command = new PartCommands(withOpts, KEY, 1, "java").command(Part.GATEWAY);
+        List<String> command = new PartCommands(withOpts, new LauncherFiles(withOpts.localStackTarget()), KEY, 1,
+                "java").command(Part.GATEWAY);
 
         assertThat(command.indexOf("-Xmx384m")).isBetween(command.indexOf("-Xmx256m"), command.indexOf("-jar"));
     }

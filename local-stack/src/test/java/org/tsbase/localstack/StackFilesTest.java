@@ -14,7 +14,8 @@ class StackFilesTest {
     private static final Path ROOT = Path.of("/work/tsbase");
 
     private static JsonNode stackJson(StackConfig config) {
-        PartCommands commands = new PartCommands(config, "file:/k.pem", 1, "java");
+        PartCommands commands =
+                new PartCommands(config, new LauncherFiles(config.localStackTarget()), "file:/k.pem", 1, "java");
         Map<String, Object> json = StackFiles.stack(config, commands, Path.of("/k.pem"), Map.of(), "running",
                 Instant.parse("2026-11-26T08:00:00Z"));
         return Json.MAPPER.valueToTree(json);

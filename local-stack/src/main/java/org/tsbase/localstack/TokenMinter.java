@@ -102,7 +102,7 @@ public final class TokenMinter {
         }
         String code = org.trim().toUpperCase(Locale.ROOT);
         if (!GB32100.matcher(code).matches()) {
-            throw new IllegalArgumentException("'" + org + "' is not a 18-character 统一社会信用代码 (GB 32100-2015)");
+            throw new IllegalArgumentException("'" + org + "' is not an 18-character 统一社会信用代码 (GB 32100-2015)");
         }
         return code;
     }

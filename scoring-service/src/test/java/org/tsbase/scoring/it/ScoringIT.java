@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,11 +60,12 @@ class ScoringIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     static String bootstrap() {
-        return TestInfrastructure.kafka().bootstrapServers();
+        return TestInfrastructure.bootstrapServers();
     }
 
-    @BeforeAll
-    static void publishCall() {
+    /** Before each test (a repeated version changes nothing): after the context, so a container variant's broker is known. */
+    @BeforeEach
+    void publishCall() {
         TopicProbe.sendEvent(bootstrap(), Topics.CALLS, CALL, EventTypes.CALL_UPSERTED, UUID.randomUUID().toString(),
                 new CallUpserted(CALL, "集成测试批次", "石景山区", 2026, Instant.parse("2026-01-01T00:00:00Z"),
                         Instant.parse("2026-11-30T15:59:59Z"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
@@ -112,6 +113,38 @@ class ScoringIT {
         TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_SUBMITTED, eventId,
                 new ApplicationSubmitted(applicationId, CALL, ApplicationType.POINT, version, Instant.now(),
                         new OrganizationFacts(org, "企业" + org.substring(14), null, 60, null), evidence));
+    }
+
+    static void submitWithPark(String applicationId, String org, String park, Map<String, Object> evidence) {
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_SUBMITTED,
+                UUID.randomUUID().toString(), new ApplicationSubmitted(applicationId, CALL, ApplicationType.POINT, 1,
+                        Instant.now(), new OrganizationFacts(org, "园区企业", park, 60, null), evidence));
+    }
+
+    static void submitZone(String applicationId, String org, Map<String, Object> evidence) {
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_SUBMITTED,
+                UUID.randomUUID().toString(), new ApplicationSubmitted(applicationId, CALL, ApplicationType.ZONE, 1,
+                        Instant.now(), new OrganizationFacts(org, "数字创新产业园", null, null, 100), evidence));
+    }
+
+    @Test
+    void aZonesDeclaredCountOfPointStandardEnterprisesIsCrossCheckedAndFlaggedNotChanged() throws Exception {
+        String park = "91110107MA07F8G926";
+        String zone = "zone-" + UUID.randomUUID();
+        String point = "point-in-park-" + UUID.randomUUID();
+        submitWithPark(point, ORG_B, park, fullPointEvidence());                        // passes with 100
+        submitZone(zone, park, Map.of("enterprisesMeetingPointStandard", 2, "enterprisesDoingProtection", 30));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(scoreEvents(point)).hasSize(1);
+            assertThat(scoreEvents(zone)).hasSize(1);
+        });
+        // Z1: 30/100 > 25% earns 5, and the declared 2 enterprises earn 5: the declared figure is scored as declared
+        assertThat(scoreEvents(zone).get(0).criteria().get(0).finalPoints()).isEqualByComparingTo("10.00");
+
+        JsonNode view = json(call("GET", "/api/scores/" + zone, reviewerToken(), null));
+        assertThat(view.get("flags").toString()).contains("POINT_STANDARD_MISMATCH").contains("2").contains("1 家");
+        JsonNode own = json(call("GET", "/api/scores/" + zone, TestTokens.applicant(park), null));
+        assertThat(own.get("total").decimalValue()).isEqualByComparingTo(view.get("total").decimalValue());
     }
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {

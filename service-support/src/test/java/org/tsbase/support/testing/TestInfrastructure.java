@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestInfrastructure {
 
     private static RestartableKafka kafka;
+    /** Set by a Testcontainers variant of an IT: the broker its Spring context and probes use instead. */
+    private static volatile String containerBootstrap;
     private static MongoServer mongo;
     private static String mongoAddress;
 
@@ -40,6 +42,26 @@ public final class TestInfrastructure {
             mongoAddress = "127.0.0.1:" + address.getPort();
         }
         return "mongodb://" + mongoAddress + "/" + database;
+    }
+
+    /** The broker the current test's services talk to: the container's when a Testcontainers variant runs. */
+    public static String bootstrapServers() {
+        String container = containerBootstrap;
+        return container != null ? container : kafka().bootstrapServers();
+    }
+
+    /** Whether the broker can be cut off and restored ({@link RestartableKafka#stop()}): the embedded one only. */
+    public static boolean canSimulateBrokerOutage() {
+        return containerBootstrap == null;
+    }
+
+    /**
+     * For the {@code *ContainersIT} variants: the containers' broker (their Spring context gets it and MongoDB
+     * through {@code @ServiceConnection}).
+     */
+    public static void useContainers(DynamicPropertyRegistry registry, String bootstrapServers) {
+        containerBootstrap = bootstrapServers;
+        registry.add("spring.kafka.bootstrap-servers", () -> bootstrapServers);
     }
 
     /** Registers Kafka, MongoDB (database {@code database}) and the test token key with the Spring context. */

@@ -1,0 +1,32 @@
+package org.tsbase.application;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.tsbase.events.Topics;
+
+/** The topics this service owns, and the dead-letter twin of the one it consumes. */
+@Configuration(proxyBeanMethods = false)
+class TopicsConfiguration {
+
+    static final int PARTITIONS = 3;
+
+    /** Full history, never deleted: the source of replays (ARCHITECTURE.md, "Rescoring by replay"). */
+    @Bean
+    NewTopic applicationsTopic() {
+        return TopicBuilder.name(Topics.APPLICATIONS).partitions(PARTITIONS)
+                .config("retention.ms", "-1").config("retention.bytes", "-1").build();
+    }
+
+    /** Latest state per call id only: consumers keep their own copy of windows, quotas and rubric ids. */
+    @Bean
+    NewTopic callsTopic() {
+        return TopicBuilder.name(Topics.CALLS).partitions(PARTITIONS).compact().build();
+    }
+
+    @Bean
+    NewTopic scoresDeadLetterTopic() {
+        return TopicBuilder.name(Topics.deadLetter(Topics.SCORES)).partitions(PARTITIONS).build();
+    }
+}

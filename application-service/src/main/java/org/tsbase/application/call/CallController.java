@@ -1,0 +1,63 @@
+package org.tsbase.application.call;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tsbase.application.web.Versions;
+import org.tsbase.support.security.Caller;
+import org.tsbase.support.web.ApiException;
+
+/** Calls for applications: everyone signed in reads them, ADMIN writes them. */
+@RestController
+@RequestMapping("/api/calls")
+class CallController {
+
+    private final CallService calls;
+    private final Clock clock;
+
+    CallController(CallService calls, Clock clock) {
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<CallView> list(Caller caller) {
+        return calls.list().stream().map(c -> CallView.of(c, clock.instant())).toList();
+    }
+
+    @GetMapping("/{callId}")
+    ResponseEntity<CallView> get(@PathVariable String callId, Caller caller) {
+        Call call = calls.find(callId).orElseThrow(() -> ApiException.notFound("call.not-found", callId));
+        return ResponseEntity.ok().eTag(Versions.etag(call.version())).body(CallView.of(call, clock.instant()));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<CallView> create(@RequestBody CallRequest request) {
+        Call call = calls.create(request);
+        return ResponseEntity.created(URI.create("/api/calls/" + call.callId()))
+                .eTag(Versions.etag(call.version())).body(CallView.of(call, clock.instant()));
+    }
+
+    /** Replaces a call's data (windows, quotas, rubrics, period); {@code If-Match} with its version. */
+    @PutMapping("/{callId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<CallView> update(@PathVariable String callId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody CallRequest request) {
+        long expected = Versions.required(ifMatch);
+        Call call = calls.update(callId, expected, request);
+        return ResponseEntity.ok().eTag(Versions.etag(call.version())).body(CallView.of(call, clock.instant()));
+    }
+}

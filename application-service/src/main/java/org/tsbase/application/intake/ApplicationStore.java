@@ -1,0 +1,114 @@
+package org.tsbase.application.intake;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.tsbase.application.web.Versions;
+import org.tsbase.support.outbox.OutboxRelay;
+import org.tsbase.support.web.ApiException;
+
+/**
+ * Reads and changes application documents. A change is one {@code findAndModify} whose filter holds the version
+ * read before; it sets the next version and pushes the change's events into the document's outbox in the same
+ * update, so state and events cannot drift apart. Then the relay sends the events.
+ */
+@Component
+public class ApplicationStore {
+
+    private static final int ATTEMPTS = 5;
+
+    private final MongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    ApplicationStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Optional<Application> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Application.class));
+    }
+
+    /** The application if {@code visible} allows it; 404 otherwise, whether it exists or not. */
+    public Application get(String id, Predicate<Application> visible) {
+        return find(id).filter(visible).orElseThrow(ApplicationStore::notFound);
+    }
+
+    public static ApiException notFound() {
+        return ApiException.notFound("application.not-found");
+    }
+
+    /** Inserts a new application with its first events; 409 when the organisation already applied. */
+    Application insert(Application application) {
+        try {
+            mongo.insert(application);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("application.exists",
+                    new DefaultMessageSourceResolvable("type." + application.type()), application.callId());
+        }
+        relay.publishSoon(Application.COLLECTION, application.id());
+        return application;
+    }
+
+    /**
+     * Applies the change {@code decide} makes of the current state. Without {@code ifMatch} a concurrent change
+     * (a score arriving, an upload) is absorbed by deciding again on the new state; with it, a different version
+     * is a 409. {@code decide} throws for a change the state does not allow, or returns empty when there is
+     * nothing to change.
+     *
+     * @return the application after the change
+     */
+    public Application change(String id, OptionalLong ifMatch, Predicate<Application> visible,
+            Function<Application, Optional<Update>> decide) {
+        for (int attempt = 1; ; attempt++) {
+            Application current = get(id, visible);
+            if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
+                throw Versions.stale(ifMatch.getAsLong(), current.version());
+            }
+            Optional<Update> update = decide.apply(current);
+            if (update.isEmpty()) {
+                return current;
+            }
+            Optional<Application> changed = apply(current, update.get());
+            if (changed.isPresent()) {
+                relay.publishSoon(Application.COLLECTION, id);
+                return changed.get();
+            }
+            if (ifMatch.isPresent() || attempt == ATTEMPTS) {
+                Application now = get(id, visible);
+                throw Versions.stale(current.version(), now.version());
+            }
+        }
+    }
+
+    /** One guarded update: empty when the version moved on since {@code current} was read. */
+    Optional<Application> apply(Application current, Update update) {
+        update.set("version", current.version() + 1).set("updatedAt", clock.instant());
+        return Optional.ofNullable(mongo.findAndModify(
+                query(where("_id").is(current.id()).and("version").is(current.version())), update,
+                FindAndModifyOptions.options().returnNew(true), Application.class));
+    }
+
+    List<Application> find(Query query) {
+        return mongo.find(query, Application.class);
+    }
+
+    long count(Query filter) {
+        return mongo.count(filter, Application.class);
+    }
+}

@@ -1,0 +1,23 @@
+package org.tsbase.application.intake;
+
+import java.util.Arrays;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.tsbase.support.web.ApiException;
+
+/** The state checks of the workflow: a step from the wrong state is a 409 that names the current state. */
+public final class Workflow {
+
+    private Workflow() {
+    }
+
+    /**
+     * @param action message code of the step, e.g. {@code action.submit}
+     */
+    public static void require(Application application, String action, ApplicationStatus... allowed) {
+        if (!Arrays.asList(allowed).contains(application.status())) {
+            throw ApiException.conflict("application.wrong-status",
+                    new DefaultMessageSourceResolvable(application.status().label()),
+                    new DefaultMessageSourceResolvable(action), application.status().name());
+        }
+    }
+}

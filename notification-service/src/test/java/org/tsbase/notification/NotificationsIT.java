@@ -47,10 +47,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tsbase.events.ApplicationCreated;
+import org.tsbase.events.ApplicationStatusChanged;
+import org.tsbase.events.ApplicationSubmitted;
 import org.tsbase.events.ApplicationType;
+import org.tsbase.events.CallUpserted;
 import org.tsbase.events.ContactsChanged;
 import org.tsbase.events.EventJson;
 import org.tsbase.events.EventTypes;
+import org.tsbase.events.OrganizationFacts;
 import org.tsbase.events.ScoreComputed;
 import org.tsbase.events.Topics;
 import org.tsbase.events.testing.EventContractAssertions;
@@ -79,6 +84,7 @@ class NotificationsIT {
     static final String ORG_B = "91110107MA04D5E63X";
     static final String ORG_C = "91110107MA07F8G926";
     static final String ORG_D = "91110107MA0A0000D1";
+    static final String ORG_E = "91110107MA0A0000E2";
     static final String GROUP = "notification-service";
     static final int SMTP_PORT = freePort();
 
@@ -301,6 +307,50 @@ class NotificationsIT {
 
     @Test
     @Order(3)
+    void applicationsGetAReceiptAndTheirDecisionsWithTheCallsTitleAndOtherEventsAreIgnored() throws Exception {
+        publishContacts(ORG_E, 1, contact("e-1", "周八", "zhouba@e.example", null, "EMAIL"));
+        TopicProbe.sendEvent(bootstrap(), Topics.CALLS, "sjs-2099", EventTypes.CALL_UPSERTED, "call-2099-1",
+                new CallUpserted("sjs-2099", "2099 年度石景山区商业秘密保护示范基地申报", "石景山区", 2099,
+                        Instant.parse("2099-05-01T00:00:00Z"), Instant.parse("2099-05-31T15:59:59Z"), null, null,
+                        Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
+                        Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
+                        null, 1));
+        awaitContactCopy(ORG_E, 1);
+        awaitConsumed(Topics.CALLS);
+
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, "app-e", EventTypes.APPLICATION_CREATED, "app-e-created",
+                new ApplicationCreated("app-e", "sjs-2099", ApplicationType.POINT, ORG_E, "测试单位E", 1, Instant.now()));
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, "app-e", EventTypes.APPLICATION_SUBMITTED,
+                "app-e-submitted", new ApplicationSubmitted("app-e", "sjs-2099", ApplicationType.POINT, 2,
+                        Instant.parse("2099-05-20T02:00:00Z"),
+                        new OrganizationFacts(ORG_E, "测试单位E", null, 50, null), Map.of("fixedOffice", true)));
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, "app-e", EventTypes.APPLICATION_STATUS_CHANGED,
+                "app-e-scored", changed("app-e", ORG_E, "SUBMITTED", "SCORED", null));
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, "app-e", EventTypes.APPLICATION_STATUS_CHANGED,
+                "app-e-recommended", changed("app-e", ORG_E, "SCORED", "RECOMMENDED", "制度健全，建议推荐"));
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, "app-e", "tsbase.something.unknown.v1",
+                "app-e-unknown", Map.of("anything", 1));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo("zhouba@e.example"))
+                .hasSize(2));
+        awaitConsumed(Topics.APPLICATIONS);
+        List<String> mails = mailsTo("zhouba@e.example");
+        assertThat(mails).anySatisfy(m -> assertThat(m).startsWith("【石景山区商业秘密保护示范基地申报】申报已受理")
+                .contains("2099 年度石景山区商业秘密保护示范基地申报", "app-e", "2099-05-20 10:00"));
+        assertThat(mails).anySatisfy(m -> assertThat(m).contains("区级推荐结果通知", "已被推荐为", "制度健全，建议推荐"));
+        assertThat(mongo.getCollection("notifications").countDocuments(new Document("applicationId", "app-e")))
+                .isEqualTo(2);
+    }
+
+    static ApplicationStatusChanged changed(String applicationId, String org, String from, String to, String opinion) {
+        return new ApplicationStatusChanged(applicationId, "sjs-2099", ApplicationType.POINT, org, "测试单位E", 3, from,
+                to, opinion == null ? null
+                        : new ApplicationStatusChanged.Opinion("DISTRICT", true, opinion, "district-reviewer",
+                                Instant.now()), Instant.now());
+    }
+
+    @Test
+    @Order(4)
     void afterAContactTombstoneTheOrganisationGetsNothing() throws Exception {
         publishContacts(ORG_C, 1, contact("c-1", "赵六", "zhaoliu@c.example", null, "EMAIL"));
         awaitContactCopy(ORG_C, 1);
@@ -321,7 +371,7 @@ class NotificationsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theLogShowsApplicantsOnlyTheirOwnOrganisationAndMasksRecipientsForReviewers() throws Exception {
         assertThat(call("GET", "/api/notifications", null).statusCode()).isEqualTo(401);
 
@@ -353,7 +403,7 @@ class NotificationsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAdminResendIsOneMoreAttemptAndOneMoreMail() throws Exception {
         String id = items("?creditCode=" + ORG_B, TestTokens.token("ADMIN", null)).get(0).get("id").asString();
         assertThat(call("POST", "/api/notifications/" + id + "/resend", TestTokens.applicant(ORG_B)).statusCode())
@@ -372,7 +422,7 @@ class NotificationsIT {
 
     /** Last: stopping GreenMail also empties its mailboxes. */
     @Test
-    @Order(6)
+    @Order(7)
     void duringAnSmtpOutageTheMailWaitsWithItsAttemptsAndTheRetryJobSendsItLater() throws Exception {
         publishContacts(ORG_D, 1, contact("d-1", "孙七", "sunqi@d.example", null, "EMAIL"));
         awaitContactCopy(ORG_D, 1);

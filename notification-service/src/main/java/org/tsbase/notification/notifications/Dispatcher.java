@@ -6,7 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,7 @@ class Dispatcher implements DisposableBean {
     private final OutboxRelay relay;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "notification-sender");
         t.setDaemon(true);
@@ -64,19 +67,38 @@ class Dispatcher implements DisposableBean {
 
     /** Sends a new notification soon, without making the caller (a Kafka consumer) wait for the mail server. */
     void sendSoon(String id) {
-        sender.execute(() -> claimDue(id).ifPresent(this::attempt));
+        enqueue(id);
     }
 
-    /** Hands every notification whose next attempt is due to the sender; also picks up what a crash left behind. */
+    /**
+     * Queues one attempt, once per id; the claim is taken on the sender thread right before sending, so that a long
+     * queue (a mail server that does not answer) can never outlive a claim and let a mail go out twice.
+     */
+    private void enqueue(String id) {
+        if (queued.add(id)) {
+            sender.execute(() -> {
+                queued.remove(id);
+                try {
+                    claimDue(id).ifPresent(this::attempt);
+                } catch (RuntimeException e) {
+                    // the store is away: the record stays due and the retry job comes back to it
+                    log.warn("notification {}: attempt not made: {}", id, e.toString());
+                }
+            });
+        }
+    }
+
+    /** Queues every notification whose next attempt is due; also picks up what a crash left behind. */
     @Scheduled(fixedDelayString = "${tsbase.notifications.delivery.retry-poll-interval:10s}",
             initialDelayString = "${tsbase.notifications.delivery.retry-poll-interval:10s}")
     void retryDue() {
         try {
-            Query due = query(where("status").is(NotificationStatus.PENDING.name()).and("nextAttemptAt").lte(clock.instant()))
+            Query due = query(where("status").is(NotificationStatus.PENDING.name())
+                    .and("nextAttemptAt").lte(clock.instant()))
                     .with(Sort.by("nextAttemptAt")).limit(properties.retryBatch());
             due.fields().include("_id");
             for (Document d : mongo.find(due, Document.class, Notification.COLLECTION)) {
-                claimDue(d.getString("_id")).ifPresent(n -> sender.execute(() -> attempt(n)));
+                enqueue(d.getString("_id"));
             }
         } catch (RuntimeException e) {
             log.warn("retry job did not run through: {}", e.toString());

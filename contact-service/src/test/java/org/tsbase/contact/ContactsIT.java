@@ -103,7 +103,7 @@ class ContactsIT {
     }
 
     String bootstrap() {
-        return TestInfrastructure.kafka().bootstrapServers();
+        return TestInfrastructure.bootstrapServers();
     }
 
     @Test

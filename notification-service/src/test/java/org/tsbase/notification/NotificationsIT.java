@@ -134,7 +134,7 @@ class NotificationsIT {
     // ---------------------------------------------------------------- events, mails and records
 
     static String bootstrap() {
-        return TestInfrastructure.kafka().bootstrapServers();
+        return TestInfrastructure.bootstrapServers();
     }
 
     static ContactsChanged.Contact contact(String id, String name, String email, String mobile, String... channels) {

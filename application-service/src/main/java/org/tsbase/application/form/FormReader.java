@@ -7,10 +7,13 @@ import org.tsbase.application.web.Problems;
 import org.tsbase.events.ApplicationType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +31,15 @@ public final class FormReader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .withCoercionConfig(LogicalType.Textual, FormReader::noScalarsAsText)
             .build();
+
+    /** A number or boolean where text belongs (a postal code 100043, a phone 13812345678) is refused, not converted. */
+    public static void noScalarsAsText(MutableCoercionConfig config) {
+        config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
 
     private FormReader() {
     }
@@ -63,11 +74,9 @@ public final class FormReader {
             return Optional.ofNullable(STRICT.treeToValue(node, type));
         } catch (UnrecognizedPropertyException e) {
             problems.addRaw(path + "." + path(e), "problem.unknown-field", e.getPropertyName());
-        } catch (DatabindException e) {
+        } catch (JacksonException e) {
             String at = e.getPath().isEmpty() ? path : path + "." + path(e);
             problems.addRaw(at, "problem.bad-value", at);
-        } catch (JacksonException e) {
-            problems.addRaw(path, "problem.bad-value", path);
         }
         return Optional.empty();
     }
@@ -92,7 +101,7 @@ public final class FormReader {
         }
     }
 
-    private static String path(DatabindException e) {
+    private static String path(JacksonException e) {
         StringBuilder sb = new StringBuilder();
         e.getPath().forEach(ref -> {
             if (ref.getPropertyName() != null) {

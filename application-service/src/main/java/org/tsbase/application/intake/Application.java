@@ -95,8 +95,8 @@ public record Application(
     public record Opinion(boolean positive, String text, String by, Instant at) {
     }
 
-    /** Evidence file in GridFS; {@code id} is the GridFS file id. */
-    public record Attachment(String id, String fileName, String contentType, long size, String sha256,
+    /** Evidence file in GridFS, {@code fileId} its GridFS id (hex), also its id in the API. */
+    public record Attachment(String fileId, String fileName, String contentType, long size, String sha256,
             AttachmentKind kind, Instant uploadedAt, String uploadedBy) {
     }
 

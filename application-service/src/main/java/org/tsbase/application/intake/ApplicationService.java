@@ -145,7 +145,7 @@ public class ApplicationService {
         });
     }
 
-    Application withdraw(String id, OptionalLong ifMatch, Caller caller) {
+    public Application withdraw(String id, OptionalLong ifMatch, Caller caller) {
         return store.change(id, ifMatch, visibleTo(caller), current -> {
             requireActor(caller, current);
             Workflow.require(current, "action.withdraw", ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED);

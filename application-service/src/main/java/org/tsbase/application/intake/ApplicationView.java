@@ -16,7 +16,7 @@ import org.tsbase.support.security.Caller;
  * An application as clients see it. The contact's phone and e-mail are masked for readers who do not act for the
  * organisation (reviewers); {@code missingFields} lists what a draft still needs before it can be submitted.
  */
-record ApplicationView(
+public record ApplicationView(
         String id,
         String callId,
         ApplicationType type,
@@ -38,14 +38,14 @@ record ApplicationView(
         List<String> missingFields) {
 
     /** 推荐意见. */
-    record DistrictOpinion(boolean recommended, String text, String by, Instant at) {
+    public record DistrictOpinion(boolean recommended, String text, String by, Instant at) {
     }
 
     /** 验收意见. */
-    record CityOpinion(boolean accepted, String text, String by, Instant at) {
+    public record CityOpinion(boolean accepted, String text, String by, Instant at) {
     }
 
-    static ApplicationView of(Application a, Caller caller) {
+    public static ApplicationView of(Application a, Caller caller) {
         ApplicationForm form = a.form();
         Contact contact = form == null ? null : form.contact();
         if (contact != null && !caller.actsFor(a.creditCode())) {

@@ -7,7 +7,7 @@ public record AttachmentView(String id, String fileName, String contentType, lon
         Application.AttachmentKind kind, Instant uploadedAt, String href) {
 
     public static AttachmentView of(Application application, Application.Attachment a) {
-        return new AttachmentView(a.id(), a.fileName(), a.contentType(), a.size(), a.sha256(), a.kind(),
-                a.uploadedAt(), "/api/applications/" + application.id() + "/attachments/" + a.id());
+        return new AttachmentView(a.fileId(), a.fileName(), a.contentType(), a.size(), a.sha256(), a.kind(),
+                a.uploadedAt(), "/api/applications/" + application.id() + "/attachments/" + a.fileId());
     }
 }

@@ -1,0 +1,54 @@
+package org.tsbase.application.attachment;
+
+import java.nio.charset.StandardCharsets;
+
+/** File names as uploaded (kept, Chinese included) and as sent back in {@code Content-Disposition} (RFC 6266/5987). */
+public final class FileNames {
+
+    static final int MAX = 200;
+    private static final String ATTR_CHARS = "!#$&+-.^_`|~";
+
+    private FileNames() {
+    }
+
+    /** The last path segment, without control characters, at most 200 characters; a default when nothing is left. */
+    public static String clean(String original, String contentType) {
+        String name = original == null ? "" : original;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1);
+        StringBuilder sb = new StringBuilder();
+        name.codePoints().filter(c -> !Character.isISOControl(c) && c != '"').forEach(sb::appendCodePoint);
+        name = sb.toString().strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "attachment" + FileTypes.extension(contentType);
+        }
+        if (name.codePointCount(0, name.length()) > MAX) {
+            name = name.substring(0, name.offsetByCodePoints(0, MAX));
+        }
+        return name;
+    }
+
+    /**
+     * {@code attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded>}: browsers show the UTF-8
+     * name (e.g. {@code 台账.pdf}), old clients the fallback.
+     */
+    public static String contentDisposition(String name) {
+        StringBuilder fallback = new StringBuilder();
+        name.codePoints().forEach(c -> fallback.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? (char) c : '_'));
+        return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encode(name);
+    }
+
+    static String encode(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ATTR_CHARS.indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return sb.toString();
+    }
+}

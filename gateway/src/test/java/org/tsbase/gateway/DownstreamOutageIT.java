@@ -40,6 +40,9 @@ class DownstreamOutageIT {
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
         registry.add("tsbase.gateway.downstream-health.timeout", () -> "2s");
         registry.add("tsbase.gateway.downstream-health.cache-for", () -> "0s");
+        registry.add("tsbase.gateway.circuit-breaker.minimum-calls", () -> 4);
+        registry.add("tsbase.gateway.circuit-breaker.sliding-window-size", () -> 4);
+        registry.add("tsbase.gateway.circuit-breaker.wait-in-open-state", () -> "1h");
     }
 
     @AfterEach
@@ -95,6 +98,32 @@ class DownstreamOutageIT {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
                 .exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void repeatedFailuresOpenTheRoutesCircuitSoTheServiceIsSpared() {
+        StubService contact = SERVICES.get("contact");
+        String token = TOKENS.valid("ADMIN");
+        contact.stop();
+        try {
+            for (int i = 0; i < 4; i++) {
+                client().get().uri("/api/organizations/91110107MA01B2C34M/contacts")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .exchange()
+                        .expectStatus().isEqualTo(503);
+            }
+        } finally {
+            contact.startAgain();
+        }
+        int before = contact.received().size();
+
+        // the service is back, but the open circuit answers for it until wait-in-open-state has passed
+        client().get().uri("/api/organizations/91110107MA01B2C34M/contacts")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.title").isEqualTo("服务暂不可用");
+        org.assertj.core.api.Assertions.assertThat(contact.received()).hasSize(before);
     }
 
     @Test

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -92,6 +95,23 @@ class GatewayRoutingIT extends GatewayITSupport {
                 .expectHeader().valueEquals("X-Request-Id", requestId);
 
         assertThat(service("scoring").withRequestId(requestId)).isPresent();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logLineCarriesTheRequestIdButNeverTheToken(CapturedOutput output) {
+        String token = TOKENS.valid("APPLICANT");
+        String requestId = "log-" + UUID.randomUUID();
+
+        client().get().uri("/api/calls?creditCode=91110107MA01B2C34M")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("X-Request-Id", requestId)
+                .exchange()
+                .expectStatus().isOk();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[" + requestId + "\\].*GET /api/calls -> 200"));
+        assertThat(output.getAll()).doesNotContain(token).doesNotContain("91110107MA01B2C34M");
     }
 
     @Test

@@ -1,7 +1,12 @@
 package org.tsbase.application.intake;
 
 import org.tsbase.application.form.ApplicantOpinion;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.tsbase.application.form.Contact;
+import org.tsbase.application.form.PointEvidence;
+import org.tsbase.application.form.PointOrganization;
+import org.tsbase.application.form.ZoneEvidence;
+import org.tsbase.application.form.ZoneOrganization;
 import org.tsbase.events.ApplicationType;
 import tools.jackson.databind.JsonNode;
 
@@ -13,9 +18,11 @@ import tools.jackson.databind.JsonNode;
 public record ApplicationRequest(
         String callId,
         ApplicationType type,
-        JsonNode organization,
+        @Schema(description = "the fields of the type: POINT (附件2) or ZONE (附件3)",
+                oneOf = {PointOrganization.class, ZoneOrganization.class}) JsonNode organization,
         Contact contact,
-        String workDescription,
-        JsonNode evidence,
+        @Schema(description = "商业秘密保护工作开展情况", maxLength = 5000) String workDescription,
+        @Schema(description = "the evidence fields of the type (API.md)",
+                oneOf = {PointEvidence.class, ZoneEvidence.class}) JsonNode evidence,
         ApplicantOpinion applicantOpinion) {
 }

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Renders RFC 9457 problem details with localized title and detail; also for filters that run before MVC. */
 public class ProblemWriter {
 
-    public static final String TYPE_BASE = "https://tsbase.example/problems/";
+    public static final String TYPE_BASE = "urn:tsbase:problem:";
 
     private final MessageSource messages;
     private final LocaleResolver locales;

@@ -179,6 +179,10 @@ final class PartCommands {
         part.database().ifPresent(db -> args.add("--spring.mongodb.uri=" + mongoUri() + db));
         args.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation);
         args.add("--tsbase.parent-pid=" + parentPid);
+        if (part == Part.APPLICATION_SERVICE) {
+            // the demo call open now and demo applications in several states (idempotent)
+            args.add("--tsbase.demo.enabled=" + config.seedDemoData());
+        }
         if (part == Part.NOTIFICATION_SERVICE) {
             args.add("--spring.mail.host=127.0.0.1");
             args.add("--spring.mail.port=" + config.port(PortName.SMTP));

@@ -21,11 +21,20 @@ class PartCommandsTest {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27018/tsbase-applications",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + KEY,
-                "--tsbase.parent-pid=4242");
+                "--tsbase.parent-pid=4242",
+                "--tsbase.demo.enabled=true");
         assertThat(commands.serviceArguments(Part.SCORING_SERVICE))
                 .contains("--server.port=8082", "--spring.mongodb.uri=mongodb://127.0.0.1:27018/tsbase-scoring");
         assertThat(commands.serviceArguments(Part.CONTACT_SERVICE))
                 .contains("--server.port=8084", "--spring.mongodb.uri=mongodb://127.0.0.1:27018/tsbase-contacts");
+    }
+
+    @Test
+    void applicationServiceSeedsDemoDataOnlyWhenTheStackDoes() {
+        StackConfig noDemo = StackConfig.builder().projectRoot(ROOT).seedDemoData(false).build();
+        PartCommands plain = new PartCommands(noDemo, new LauncherFiles(noDemo.localStackTarget()), KEY, 4242, "/jdk/bin/java");
+        assertThat(plain.serviceArguments(Part.APPLICATION_SERVICE)).contains("--tsbase.demo.enabled=false");
+        assertThat(plain.serviceArguments(Part.SCORING_SERVICE)).noneMatch(a -> a.startsWith("--tsbase.demo"));
     }
 
     @Test

@@ -64,7 +64,7 @@ public abstract class IntegrationTestSupport {
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     protected static String bootstrap() {
-        return TestInfrastructure.kafka().bootstrapServers();
+        return TestInfrastructure.bootstrapServers();
     }
 
     protected static String admin() {

@@ -65,6 +65,8 @@ class PipelineIT extends IntegrationTestSupport {
 
     @Test
     void anApplicationSubmittedDuringABrokerOutageArrivesOnceAfterwards() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestInfrastructure.canSimulateBrokerOutage(),
+                "the broker outage is simulated on the embedded broker only");
         String callId = openCall();
         String org = freshOrg();
         String id = pointDraft(callId, org);

@@ -112,5 +112,5 @@ call GET /api/scores/$ZONE "$PARK_APPLICANT" | jq -r '"zone total \(.total) = ba
 
 echo "== 10. What the enterprise's contact received (the mail server's API; IMAP works too)"
 mails() { curl -sS "$MAIL/api/user/zhou@xishan.example/messages/INBOX" | jq -e "length >= $1"; }
-eventually mails 3
+eventually mails 5   # receipt, two score results (submission, review), 推荐, 验收
 curl -sS "$MAIL/api/user/zhou@xishan.example/messages/INBOX" | jq -r '.[].subject'

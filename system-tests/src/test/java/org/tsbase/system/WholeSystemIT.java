@@ -220,7 +220,15 @@ class WholeSystemIT {
                 .contains("total now 89.5")
                 .contains("\"status\":\"RECOMMENDED\"").contains("\"status\":\"ACCEPTED\"")
                 .contains("zone total 96")
-                .contains("评分");
+                .contains("评分结果通知").contains("市级验收结果通知");
+
+        // Issue 3: the workflow's events, as an independent consumer of the application topic sees them
+        String pointId = out.lines().filter(l -> l.startsWith("draft ")).findFirst().orElseThrow().substring(6).trim();
+        List<String> types = ApplicationTopic.eventTypes(stack.kafkaBootstrapServers(), pointId);
+        assertThat(types).containsSubsequence("tsbase.application.created.v1", "tsbase.application.submitted.v1",
+                "tsbase.application.status-changed.v1");
+        assertThat(ApplicationTopic.statusChanges(stack.kafkaBootstrapServers(), pointId))
+                .containsSubsequence("SCORED", "RECOMMENDED", "ACCEPTED");
     }
 
     @Test

@@ -56,6 +56,8 @@ class ScoringIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tsbase.support.outbox.OutboxRelay relay;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -259,6 +261,30 @@ class ScoringIT {
 
         assertThat(call("GET", "/api/rankings?callId=" + CALL + "&type=POINT", TestTokens.applicant(ORG_A), null)
                 .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aResultChangedDuringABrokerOutageIsPublishedOnceAfterwards() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestInfrastructure.canSimulateBrokerOutage(),
+                "the broker outage is simulated on the embedded broker only");
+        String app = "app-outage-" + UUID.randomUUID();
+        submit(app, ORG_A, 1, fullPointEvidence(), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(app)).hasSize(1));
+
+        TestInfrastructure.kafka().stop();
+        try {
+            var reviewed = call("POST", "/api/scores/" + app + "/reviews", reviewerToken(),
+                    "{\"criteria\":[{\"id\":\"P4\",\"points\":10}]}");
+            assertThat(reviewed.statusCode()).as("the request does not wait for the broker").isEqualTo(200);
+            assertThat(json(reviewed).get("total").decimalValue()).isEqualByComparingTo("95.00");
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(relay.pending("scoresheets")).isEqualTo(1));
+        } finally {
+            TestInfrastructure.kafka().start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(relay.pending("scoresheets")).isZero());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(scoreEvents(app)).hasSize(2));
+        assertThat(scoreEvents(app).get(1).total()).isEqualByComparingTo("95.00");
     }
 
     @Test

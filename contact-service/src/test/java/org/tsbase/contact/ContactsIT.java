@@ -310,6 +310,26 @@ class ContactsIT {
     }
 
     @Test
+    void aChangeDuringABrokerOutageIsPublishedOnceAfterwards() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestInfrastructure.canSimulateBrokerOutage(),
+                "the broker outage is simulated on the embedded broker only");
+        String code = org("MA0UTG7E");
+        String token = TestTokens.applicant(code);
+        TestInfrastructure.kafka().stop();
+        try {
+            var created = send("POST", contacts(code), token, contact("冯二", "fe@example.com", "13812345678"));
+            assertThat(created.statusCode()).as("the request does not wait for the broker").isEqualTo(201);
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(relay.pending("organizations")).isEqualTo(1));
+        } finally {
+            TestInfrastructure.kafka().start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(relay.pending("organizations")).isZero());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(TopicProbe.readAll(bootstrap(), Topics.CONTACTS)
+                .stream().filter(r -> code.equals(r.key())).toList()).hasSize(1));
+    }
+
+    @Test
     void deletingTheLastContactLeavesATombstoneOnACompactedTopic() throws Exception {
         String code = org("MA0T0MB1");
         String token = TestTokens.applicant(code);

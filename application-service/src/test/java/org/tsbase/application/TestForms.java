@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tsbase.application.call.Call;
-import org.tsbase.application.form.CreditCode;
+import org.tsbase.events.CreditCode;
 
 /** Request bodies of tests: complete forms of both types, and calls. */
 public final class TestForms {

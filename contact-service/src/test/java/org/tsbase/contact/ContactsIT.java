@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.tsbase.contact.creditcode.CreditCode;
+import org.tsbase.events.CreditCode;
 import org.tsbase.events.EventJson;
 import org.tsbase.events.EventTypes;
 import org.tsbase.events.Topics;

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tsbase.application.web.Problems;
+import org.tsbase.events.CreditCode;
 
 /**
  * What every value present in a form must satisfy, draft or not: formats (credit codes, postal codes, phones,
@@ -198,8 +199,17 @@ public final class FormRules {
 
     private void creditCode(String field, String code) {
         if (code != null) {
-            CreditCode.check(code).ifPresent(problem -> p.add(field, problem.code));
+            CreditCode.defect(code).ifPresent(defect -> p.add(field, messageCode(defect)));
         }
+    }
+
+    /** The form's wording: a code of the wrong shape, or one whose check characters do not match. */
+    static String messageCode(CreditCode.Defect defect) {
+        return switch (defect) {
+            case LENGTH, CHARACTER, DIVISION -> "v.credit-code.format";
+            case ORGANIZATION_CODE_CHECK -> "v.credit-code.org-check";
+            case CHECK_CHARACTER -> "v.credit-code.check";
+        };
     }
 
     private void postalCode(String field, String code) {

@@ -12,7 +12,7 @@ import org.tsbase.application.call.Call;
 import org.tsbase.application.call.CallRules;
 import org.tsbase.application.form.ApplicationForm;
 import org.tsbase.application.form.Completeness;
-import org.tsbase.application.form.CreditCode;
+import org.tsbase.events.CreditCode;
 import org.tsbase.application.form.FormRules;
 import org.tsbase.application.intake.ApplicationStatus;
 import org.tsbase.application.web.Problems;

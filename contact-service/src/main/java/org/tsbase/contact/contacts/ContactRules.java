@@ -3,7 +3,7 @@ package org.tsbase.contact.contacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.tsbase.contact.creditcode.CreditCode;
+import org.tsbase.events.CreditCode;
 import org.tsbase.support.web.ApiException.FieldProblem;
 
 /**

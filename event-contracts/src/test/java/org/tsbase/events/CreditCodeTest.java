@@ -1,4 +1,4 @@
-package org.tsbase.contact.creditcode;
+package org.tsbase.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.tsbase.contact.creditcode.CreditCode.Defect;
+import org.tsbase.events.CreditCode.Defect;
 
 class CreditCodeTest {
 
@@ -69,5 +69,18 @@ class CreditCodeTest {
         for (char other : CreditCode.ALPHABET.toCharArray()) {
             assertThat(CreditCode.isValid(prefix + other)).isEqualTo(other == check);
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"91110107MA01B2C3", "12100000D2612345", "Y1110107T0000001"})
+    void completedCodesAreValid(String first16) {
+        org.assertj.core.api.Assertions.assertThat(CreditCode.isValid(CreditCode.complete(first16))).isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"91110108551385082Q", "12100000400000624D",
+            "91350100M000100Y43", "9111000010000640XM", "91110107MA0BJ8K93U"})
+    void realShapesOfCodesAreValid(String code) {
+        org.assertj.core.api.Assertions.assertThat(CreditCode.isValid(code)).as(code).isTrue();
     }
 }

@@ -178,7 +178,6 @@ final class PartCommands {
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
         part.database().ifPresent(db -> args.add("--spring.mongodb.uri=" + mongoUri() + db));
         args.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation);
-        args.add("--tsbase.parent-pid=" + parentPid);
         if (part == Part.APPLICATION_SERVICE) {
             // the demo call open now and demo applications in several states (idempotent)
             args.add("--tsbase.demo.enabled=" + config.seedDemoData());

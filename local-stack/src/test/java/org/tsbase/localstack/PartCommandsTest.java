@@ -21,7 +21,6 @@ class PartCommandsTest {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27018/tsbase-applications",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + KEY,
-                "--tsbase.parent-pid=4242",
                 "--tsbase.demo.enabled=true");
         assertThat(commands.serviceArguments(Part.SCORING_SERVICE))
                 .contains("--server.port=8082", "--spring.mongodb.uri=mongodb://127.0.0.1:27018/tsbase-scoring");

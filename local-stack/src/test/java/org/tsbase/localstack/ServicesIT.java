@@ -62,13 +62,12 @@ class ServicesIT {
                 .out(System.out).build();
         try (LocalStack stack = LocalStack.start(config)) {
             String keyLocation = "file:" + dataDir.resolve("keys/jwt-public.pem");
-            long launcher = ProcessHandle.current().pid();
             assertThat(standIn("application-service", "args")).containsExactly(
                     "--server.port=" + stack.port(PortName.APPLICATION),
                     "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                     "--spring.mongodb.uri=" + stack.mongoUri() + "tsbase-applications",
                     "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + keyLocation,
-                    "--tsbase.parent-pid=" + launcher);
+                    "--tsbase.demo.enabled=true");
             assertThat(standIn("notification-service", "args")).contains(
                     "--spring.mail.port=" + stack.smtpPort(), "--tsbase.mail.from=noreply@tsbase.local");
             assertThat(standIn("gateway", "args")).contains(
@@ -78,6 +77,9 @@ class ServicesIT {
             assertThat(standIn("gateway", "requests")).containsExactly(
                     "POST /api/calls ADMIN",
                     "POST /api/organizations/91110107MA01B2C34M/contacts APPLICANT",
+                    "POST /api/organizations/91110107MA04D5E63X/contacts APPLICANT",
+                    "POST /api/organizations/91110107MA07F8G926/contacts APPLICANT",
+                    "POST /api/organizations/91110107MA0BJ8K93U/contacts APPLICANT",
                     "POST /api/applications APPLICANT",
                     "POST /api/applications/app-1/submit APPLICANT");
             assertThat(dataDir.resolve("demo-seeded")).exists();

@@ -7,11 +7,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * @param maxBody      largest non-multipart request body
  * @param maxMultipart largest multipart request
- * @param parentPid    the local stack launcher's process id: exit when it is gone (0 = not watched)
  */
 @ConfigurationProperties("tsbase")
 public record SupportProperties(
         @DefaultValue("1MB") DataSize maxBody,
-        @DefaultValue("25MB") DataSize maxMultipart,
-        @DefaultValue("0") long parentPid) {
+        @DefaultValue("25MB") DataSize maxMultipart) {
 }

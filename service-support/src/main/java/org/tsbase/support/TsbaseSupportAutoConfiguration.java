@@ -3,10 +3,8 @@ package org.tsbase.support;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -19,7 +17,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.tsbase.support.kafka.KafkaSupportConfiguration;
 import org.tsbase.support.ops.MongoMapKeys;
 import org.tsbase.support.ops.MongoPingHealthIndicator;
-import org.tsbase.support.ops.ParentProcessWatcher;
 import org.tsbase.support.outbox.OutboxEvents;
 import org.tsbase.support.outbox.OutboxProperties;
 import org.tsbase.support.outbox.OutboxRelay;
@@ -85,9 +82,4 @@ public class TsbaseSupportAutoConfiguration {
         return new MongoPingHealthIndicator(mongo);
     }
 
-    @Bean
-    @ConditionalOnProperty(name = "tsbase.parent-pid")
-    ParentProcessWatcher parentProcessWatcher(SupportProperties props, ConfigurableApplicationContext context) {
-        return new ParentProcessWatcher(props.parentPid(), context);
-    }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +43,12 @@ class ScoreController {
 
     private final Scoring scoring;
     private final PointStandardCrossCheck crossCheck;
+    private final Clock clock;
 
-    ScoreController(Scoring scoring, PointStandardCrossCheck crossCheck) {
+    ScoreController(Scoring scoring, PointStandardCrossCheck crossCheck, Clock clock) {
         this.scoring = scoring;
         this.crossCheck = crossCheck;
+        this.clock = clock;
     }
 
     record ItemView(String itemId, String text, String rule, boolean reviewerOnly, BigDecimal pointsAvailable,
@@ -109,7 +112,7 @@ class ScoreController {
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<ScoreSheet.Review> reviews = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int i = 0; i < request.criteria().size(); i++) {
             CriterionReview c = request.criteria().get(i);
             String field = "criteria[" + i + "]";

@@ -122,30 +122,12 @@ public final class FormRules {
         count(x + "trainedStaff", e.trainedStaff(), MAX_COUNT);
         part(x + "trainedStaff", e.trainedStaff(), x + "totalStaff", e.totalStaff());
         count(x + "casesAssisted", e.casesAssisted(), MAX_COUNT);
-        if (listSize(x + "trainings", e.trainings())) {
-            for (int i = 0; i < e.trainings().size(); i++) {
-                PointEvidence.Training t = e.trainings().get(i);
-                String at = x + "trainings[" + i + "]";
-                if (t == null) {
-                    p.add(at, "v.required");
-                    continue;
-                }
-                date(at + ".date", t.date());
-                count(at + ".attendees", t.attendees(), MAX_COUNT);
-                part(at + ".attendees", t.attendees(), x + "totalStaff", e.totalStaff());
-            }
-        }
-        if (listSize(x + "inspections", e.inspections())) {
-            for (int i = 0; i < e.inspections().size(); i++) {
-                PointEvidence.Inspection in = e.inspections().get(i);
-                String at = x + "inspections[" + i + "]";
-                if (in == null) {
-                    p.add(at, "v.required");
-                    continue;
-                }
-                date(at + ".date", in.date());
-            }
-        }
+        eachOf(x + "trainings", e.trainings(), (at, t) -> {
+            date(at + ".date", t.date());
+            count(at + ".attendees", t.attendees(), MAX_COUNT);
+            part(at + ".attendees", t.attendees(), x + "totalStaff", e.totalStaff());
+        });
+        eachOf(x + "inspections", e.inspections(), (at, in) -> date(at + ".date", in.date()));
     }
 
     private void zoneEvidence(ZoneEvidence e, ZoneOrganization o) {
@@ -178,16 +160,23 @@ public final class FormRules {
             distinct(x + "annualPlan.covers", e.annualPlan().covers());
         }
         count(x + "rightsCasesHelped", e.rightsCasesHelped(), MAX_COUNT);
-        if (listSize(x + "events", e.events())) {
-            for (int i = 0; i < e.events().size(); i++) {
-                ZoneEvidence.ParkEvent ev = e.events().get(i);
-                String at = x + "events[" + i + "]";
-                if (ev == null) {
+        eachOf(x + "events", e.events(), (at, ev) -> {
+            date(at + ".date", ev.date());
+            text(at + ".kind", ev.kind(), SHORT);
+        });
+    }
+
+    /** Checks each entry of a dated list ({@code field[i]}); a null entry is itself a problem. */
+    private <T> void eachOf(String field, List<T> items, java.util.function.BiConsumer<String, T> check) {
+        if (listSize(field, items)) {
+            for (int i = 0; i < items.size(); i++) {
+                String at = field + "[" + i + "]";
+                T item = items.get(i);
+                if (item == null) {
                     p.add(at, "v.required");
-                    continue;
+                } else {
+                    check.accept(at, item);
                 }
-                date(at + ".date", ev.date());
-                text(at + ".kind", ev.kind(), SHORT);
             }
         }
     }

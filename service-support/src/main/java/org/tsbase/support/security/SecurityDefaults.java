@@ -14,7 +14,7 @@ import org.tsbase.support.web.ProblemWriter;
 
 /**
  * Every service is an OAuth2 resource server of its own: it checks the RS256 token itself (no trust because of
- * where a request comes from). Anonymous: health, info, metrics scraping and the API docs.
+ * where a request comes from). Anonymous: health and the API docs; metrics for ADMIN.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -24,15 +24,18 @@ import org.tsbase.support.web.ProblemWriter;
 @EnableMethodSecurity
 public class SecurityDefaults {
 
-    static final String[] ANONYMOUS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+    /** Health and the API docs only; metrics and the other actuator endpoints are for ADMIN. */
+    static final String[] ANONYMOUS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     @Bean
     SecurityFilterChain tsbaseSecurityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(ANONYMOUS).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(ANONYMOUS).permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> { })
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))

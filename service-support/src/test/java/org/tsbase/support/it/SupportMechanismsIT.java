@@ -194,4 +194,15 @@ class SupportMechanismsIT {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"status\":\"UP\"");
     }
+
+    @Test
+    void onlyHealthAndDocsAreAnonymousMetricsAreForAdmin() throws Exception {
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/info", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", TestTokens.applicant(ORG)).statusCode()).isEqualTo(403);
+        var metrics = get("/actuator/prometheus", TestTokens.token("ADMIN", null));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
 }

@@ -246,12 +246,49 @@ public class Scoring {
 
     private org.tsbase.support.outbox.OutboxEntry scoreEvent(ScoreSheet sheet, ScoreSheet.CurrentResult r) {
         ScoreResult s = r.score();
-        return events.event(Topics.SCORES, sheet.applicationId(), EventTypes.SCORE_COMPUTED,
+        // a rescoring is published as a replay: consumers update their state but repeat no side effect
+        var make = "RESCORE".equals(r.cause())
+                ? (Maker) (topic, key, type, payload) -> events.replayed(topic, key, type, payload)
+                : (Maker) (topic, key, type, payload) -> events.event(topic, key, type, payload);
+        return make.entry(Topics.SCORES, sheet.applicationId(), EventTypes.SCORE_COMPUTED,
                 new ScoreComputed(sheet.applicationId(), sheet.callId(), sheet.type(), sheet.creditCode(),
                         sheet.organizationName(), r.applicationVersion(), s.rubricId(), s.rubricVersion(), s.base(),
                         s.bonus(), s.total(), s.passed(), s.criteria().stream()
                                 .map(c -> new ScoreComputed.CriterionPoints(c.id(), c.max(), c.finalPoints())).toList(),
                         r.cause(), r.resultVersion(), r.computedAt()));
+    }
+
+    private interface Maker {
+        org.tsbase.support.outbox.OutboxEntry entry(String topic, String key, String type, Object payload);
+    }
+
+    /**
+     * Recomputes one sheet's result with the rubric its call names now (its latest version) and the reviews held.
+     * Stores and publishes (as a replay) only when the result changed, unless {@code dryRun}.
+     *
+     * @return the result before and after, when it changed
+     */
+    public Optional<Rescored> rescore(String applicationId, boolean dryRun, String by) {
+        return retrying(applicationId, () -> {
+            ScoreSheet current = mongo.findById(applicationId, ScoreSheet.class);
+            if (current == null || current.withdrawn()) {
+                return Optional.<Rescored>empty();
+            }
+            Optional<ScoreSheet.CurrentResult> next = compute(current, "RESCORE", by)
+                    .filter(r -> changed(current.result(), r));
+            if (next.isEmpty()) {
+                return Optional.<Rescored>empty();
+            }
+            if (!dryRun) {
+                apply(current, current, new Update(), next);
+            }
+            return Optional.of(new Rescored(current, current.result() == null ? null : current.result().score(),
+                    next.get().score()));
+        });
+    }
+
+    /** A result a rescoring changed (or, in a dry run, would change). */
+    public record Rescored(ScoreSheet sheet, ScoreResult before, ScoreResult after) {
     }
 
     private ScoreSheet.HistoryEntry historyOf(ScoreSheet.CurrentResult r) {

@@ -150,10 +150,15 @@ class ScoringIT {
     }
 
     HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        return call(method, path, token, body, "application/json");
+    }
+
+    HttpResponse<String> call(String method, String path, String token, String body, String contentType)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + token);
         if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -285,6 +290,91 @@ class ScoringIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(relay.pending("scoresheets")).isZero());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(scoreEvents(app)).hasSize(2));
         assertThat(scoreEvents(app).get(1).total()).isEqualByComparingTo("95.00");
+    }
+
+    /**
+     * Rescoring by replay: a new version of a call's rubric (pass mark 95 instead of 80) is applied by a replay job.
+     * A dry run reports the diff and changes nothing; the real run stores and publishes the changed results as
+     * replayed events (no notification fires again); a second run finds nothing to change.
+     */
+    @Test
+    void aReplayAppliesANewRubricVersionWithADiffAndADryRunChangesNothing() throws Exception {
+        String admin = TestTokens.token("ADMIN", null);
+        String rubricId = "replay-point-" + UUID.randomUUID().toString().substring(0, 6);
+        String v1 = org.tsbase.scoring.rubric.BundledRubrics.source("sjs-point-2023")
+                .replace("id: sjs-point-2023", "id: " + rubricId);
+        assertThat(call("POST", "/api/rubrics", admin, v1, "application/yaml").statusCode()).isEqualTo(201);
+        String replayCall = "replay-call-" + UUID.randomUUID().toString().substring(0, 6);
+        TopicProbe.sendEvent(bootstrap(), Topics.CALLS, replayCall, EventTypes.CALL_UPSERTED, UUID.randomUUID().toString(),
+                new CallUpserted(replayCall, "重算测试批次", "石景山区", 2026, Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-11-30T15:59:59Z"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+                        Map.of(ApplicationType.POINT, 3), Map.of(ApplicationType.POINT, rubricId),
+                        new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), 1));
+        Map<String, Object> lessPlanned = fullPointEvidence();
+        lessPlanned.put("annualPlan", Map.of("exists", true, "covers", List.of()));   // 92
+        String a = "replay-a-" + UUID.randomUUID();
+        String b = "replay-b-" + UUID.randomUUID();
+        for (var app : Map.of(a, fullPointEvidence(), b, lessPlanned).entrySet()) {
+            TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, app.getKey(), EventTypes.APPLICATION_SUBMITTED,
+                    UUID.randomUUID().toString(), new ApplicationSubmitted(app.getKey(), replayCall, ApplicationType.POINT,
+                            1, Instant.now(), new OrganizationFacts(ORG_A, "重算企业", null, 60, null), app.getValue()));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(scoreEvents(a)).hasSize(1);
+            assertThat(scoreEvents(b)).hasSize(1);
+        });
+
+        String v2 = v1.replace("version: 1", "version: 2").replace("passMark: 80", "passMark: 95");
+        assertThat(call("POST", "/api/rubrics", admin, v2, "application/yaml").statusCode()).isEqualTo(201);
+
+        JsonNode dry = runReplay(admin, "{\"rubricId\":\"" + rubricId + "\",\"dryRun\":true}");
+        assertThat(dry.get("changed").asLong()).isEqualTo(2);
+        JsonNode bChange = change(dry, b);
+        assertThat(bChange.get("passedBefore").asBoolean()).isTrue();
+        assertThat(bChange.get("passedAfter").asBoolean()).isFalse();
+        assertThat(bChange.get("rankBefore").asInt()).isEqualTo(2);
+        assertThat(bChange.get("rankAfter").isNull()).isTrue();
+        assertThat(change(dry, a).get("rubricAfter").asString()).isEqualTo(rubricId + " v2");
+        assertThat(scoreEvents(b)).as("a dry run publishes nothing").hasSize(1);
+        assertThat(json(call("GET", "/api/scores/" + b, admin, null)).get("rubricVersion").asInt()).isEqualTo(1);
+
+        JsonNode real = runReplay(admin, "{\"rubricId\":\"" + rubricId + "\",\"dryRun\":false}");
+        assertThat(real.get("changed").asLong()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(b)).hasSize(2));
+        ScoreComputed rescored = scoreEvents(b).get(1);
+        assertThat(rescored.cause()).isEqualTo("RESCORE");
+        assertThat(rescored.rubricVersion()).isEqualTo(2);
+        assertThat(rescored.passed()).isFalse();
+        assertThat(TopicProbe.readAll(bootstrap(), Topics.SCORES, EventTypes.SCORE_COMPUTED).stream()
+                .filter(r -> b.equals(r.key())).reduce((x, y) -> y).map(r -> TopicProbe.header(r, "ce_replay")))
+                .as("a rescoring is published as a replay: no notification fires again").hasValue("true");
+
+        JsonNode again = runReplay(admin, "{\"rubricId\":\"" + rubricId + "\",\"dryRun\":false}");
+        assertThat(again.get("changed").asLong()).isZero();
+        assertThat(call("POST", "/api/admin/replays", reviewerToken(), "{\"dryRun\":true}").statusCode()).isEqualTo(403);
+    }
+
+    JsonNode runReplay(String admin, String body) throws Exception {
+        var started = call("POST", "/api/admin/replays", admin, body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String jobId = json(started).get("jobId").asString();
+        JsonNode[] done = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode job = json(call("GET", "/api/admin/replays/" + jobId, admin, null));
+            assertThat(job.get("state").asString()).isEqualTo("COMPLETED");
+            done[0] = job;
+        });
+        assertThat(done[0].get("processed").asLong()).isEqualTo(done[0].get("total").asLong());
+        return done[0];
+    }
+
+    static JsonNode change(JsonNode job, String applicationId) {
+        for (JsonNode c : job.get("diff")) {
+            if (applicationId.equals(c.get("applicationId").asString())) {
+                return c;
+            }
+        }
+        throw new AssertionError("no change for " + applicationId + " in " + job);
     }
 
     @Test

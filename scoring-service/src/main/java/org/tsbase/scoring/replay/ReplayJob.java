@@ -1,0 +1,44 @@
+package org.tsbase.scoring.replay;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A rescoring by replay: which events it reads (the application topic from the beginning up to the end offsets taken
+ * at its start), how far it got (so that it resumes after a restart), and what changed.
+ *
+ * @param endOffsets partition → the end offset taken at the start: the job reads up to there, never further
+ * @param positions  partition → the next offset to read
+ */
+@Document("replayjobs")
+public record ReplayJob(
+        @Id String jobId,
+        String rubricId,
+        String callId,
+        boolean dryRun,
+        State state,
+        String requestedBy,
+        Instant startedAt,
+        Instant finishedAt,
+        Map<String, Long> endOffsets,
+        Map<String, Long> positions,
+        long total,
+        long processed,
+        long changed,
+        List<Change> diff,
+        String error) {
+
+    public enum State {
+        RUNNING, COMPLETED, FAILED
+    }
+
+    /** An application whose total, pass/fail or rank changed (or would change, in a dry run). */
+    public record Change(String applicationId, String callId, String type, String organizationName,
+            String rubricBefore, String rubricAfter, BigDecimal totalBefore, BigDecimal totalAfter,
+            Boolean passedBefore, Boolean passedAfter, Integer rankBefore, Integer rankAfter) {
+    }
+}

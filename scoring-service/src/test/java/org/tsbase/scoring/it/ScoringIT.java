@@ -354,6 +354,52 @@ class ScoringIT {
         assertThat(call("POST", "/api/admin/replays", reviewerToken(), "{\"dryRun\":true}").statusCode()).isEqualTo(403);
     }
 
+    /**
+     * A job the service was running when it stopped goes on from the positions it stored: simulated by a RUNNING job
+     * whose first partition was already read, and the start-up event a restarted service receives.
+     */
+    @Test
+    void anInterruptedReplayGoesOnFromItsStoredPositions() throws Exception {
+        submit("app-resume-" + UUID.randomUUID(), ORG_A, 1, fullPointEvidence(), UUID.randomUUID().toString());
+        Map<String, Long> end = new java.util.LinkedHashMap<>();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+            var partitions = admin.describeTopics(List.of(Topics.APPLICATIONS)).allTopicNames().get()
+                    .get(Topics.APPLICATIONS).partitions();
+            var latest = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(
+                    p -> new org.apache.kafka.common.TopicPartition(Topics.APPLICATIONS, p.partition()),
+                    p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
+            latest.forEach((tp, info) -> end.put(String.valueOf(tp.partition()), info.offset()));
+        }
+        long total = end.values().stream().mapToLong(Long::longValue).sum();
+        // the fullest partition counts as read before the interruption
+        String read = end.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(end.get(read)).isPositive();
+        Map<String, Long> positions = new java.util.LinkedHashMap<>();
+        end.forEach((partition, offset) -> positions.put(partition, read.equals(partition) ? offset : 0L));
+        String jobId = "resumed-" + UUID.randomUUID();
+        mongo.insert(new org.tsbase.scoring.replay.ReplayJob(jobId, null, CALL, true,
+                org.tsbase.scoring.replay.ReplayJob.State.RUNNING, "admin", Instant.now(), null, end, positions,
+                total, positions.get(read), 0, List.of(), null));
+
+        events.publishEvent(new org.springframework.boot.context.event.ApplicationReadyEvent(
+                new org.springframework.boot.SpringApplication(), new String[0], context, Duration.ZERO));
+
+        String admin = TestTokens.token("ADMIN", null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode job = json(call("GET", "/api/admin/replays/" + jobId, admin, null));
+            assertThat(job.get("state").asString()).isEqualTo("COMPLETED");
+            // the partition read before was not read again: the count of records read ends exactly at the total
+            assertThat(job.get("processed").asLong()).isEqualTo(total);
+        });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
     JsonNode runReplay(String admin, String body) throws Exception {
         var started = call("POST", "/api/admin/replays", admin, body);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

@@ -246,20 +246,15 @@ public class Scoring {
 
     private org.tsbase.support.outbox.OutboxEntry scoreEvent(ScoreSheet sheet, ScoreSheet.CurrentResult r) {
         ScoreResult s = r.score();
+        ScoreComputed payload = new ScoreComputed(sheet.applicationId(), sheet.callId(), sheet.type(),
+                sheet.creditCode(), sheet.organizationName(), r.applicationVersion(), s.rubricId(), s.rubricVersion(),
+                s.base(), s.bonus(), s.total(), s.passed(), s.criteria().stream()
+                        .map(c -> new ScoreComputed.CriterionPoints(c.id(), c.max(), c.finalPoints())).toList(),
+                r.cause(), r.resultVersion(), r.computedAt());
         // a rescoring is published as a replay: consumers update their state but repeat no side effect
-        var make = "RESCORE".equals(r.cause())
-                ? (Maker) (topic, key, type, payload) -> events.replayed(topic, key, type, payload)
-                : (Maker) (topic, key, type, payload) -> events.event(topic, key, type, payload);
-        return make.entry(Topics.SCORES, sheet.applicationId(), EventTypes.SCORE_COMPUTED,
-                new ScoreComputed(sheet.applicationId(), sheet.callId(), sheet.type(), sheet.creditCode(),
-                        sheet.organizationName(), r.applicationVersion(), s.rubricId(), s.rubricVersion(), s.base(),
-                        s.bonus(), s.total(), s.passed(), s.criteria().stream()
-                                .map(c -> new ScoreComputed.CriterionPoints(c.id(), c.max(), c.finalPoints())).toList(),
-                        r.cause(), r.resultVersion(), r.computedAt()));
-    }
-
-    private interface Maker {
-        org.tsbase.support.outbox.OutboxEntry entry(String topic, String key, String type, Object payload);
+        return "RESCORE".equals(r.cause())
+                ? events.replayed(Topics.SCORES, sheet.applicationId(), EventTypes.SCORE_COMPUTED, payload)
+                : events.event(Topics.SCORES, sheet.applicationId(), EventTypes.SCORE_COMPUTED, payload);
     }
 
     /**

@@ -111,22 +111,25 @@ class ScoringIT {
         return e;
     }
 
+    /** Publishes a submission the way application-service does: a CloudEvent keyed by the application id. */
+    static void publish(ApplicationSubmitted submitted, String eventId) {
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, submitted.applicationId(),
+                EventTypes.APPLICATION_SUBMITTED, eventId, submitted);
+    }
+
     static void submit(String applicationId, String org, long version, Map<String, Object> evidence, String eventId) {
-        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_SUBMITTED, eventId,
-                new ApplicationSubmitted(applicationId, CALL, ApplicationType.POINT, version, Instant.now(),
-                        new OrganizationFacts(org, "企业" + org.substring(14), null, 60, null), evidence));
+        publish(new ApplicationSubmitted(applicationId, CALL, ApplicationType.POINT, version, Instant.now(),
+                new OrganizationFacts(org, "企业" + org.substring(14), null, 60, null), evidence), eventId);
     }
 
     static void submitWithPark(String applicationId, String org, String park, Map<String, Object> evidence) {
-        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_SUBMITTED,
-                UUID.randomUUID().toString(), new ApplicationSubmitted(applicationId, CALL, ApplicationType.POINT, 1,
-                        Instant.now(), new OrganizationFacts(org, "园区企业", park, 60, null), evidence));
+        publish(new ApplicationSubmitted(applicationId, CALL, ApplicationType.POINT, 1, Instant.now(),
+                new OrganizationFacts(org, "园区企业", park, 60, null), evidence), UUID.randomUUID().toString());
     }
 
     static void submitZone(String applicationId, String org, Map<String, Object> evidence) {
-        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_SUBMITTED,
-                UUID.randomUUID().toString(), new ApplicationSubmitted(applicationId, CALL, ApplicationType.ZONE, 1,
-                        Instant.now(), new OrganizationFacts(org, "数字创新产业园", null, null, 100), evidence));
+        publish(new ApplicationSubmitted(applicationId, CALL, ApplicationType.ZONE, 1, Instant.now(),
+                new OrganizationFacts(org, "数字创新产业园", null, null, 100), evidence), UUID.randomUUID().toString());
     }
 
     @Test
@@ -315,9 +318,8 @@ class ScoringIT {
         String a = "replay-a-" + UUID.randomUUID();
         String b = "replay-b-" + UUID.randomUUID();
         for (var app : Map.of(a, fullPointEvidence(), b, lessPlanned).entrySet()) {
-            TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, app.getKey(), EventTypes.APPLICATION_SUBMITTED,
-                    UUID.randomUUID().toString(), new ApplicationSubmitted(app.getKey(), replayCall, ApplicationType.POINT,
-                            1, Instant.now(), new OrganizationFacts(ORG_A, "重算企业", null, 60, null), app.getValue()));
+            publish(new ApplicationSubmitted(app.getKey(), replayCall, ApplicationType.POINT, 1, Instant.now(),
+                    new OrganizationFacts(ORG_A, "重算企业", null, 60, null), app.getValue()), UUID.randomUUID().toString());
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(scoreEvents(a)).hasSize(1);

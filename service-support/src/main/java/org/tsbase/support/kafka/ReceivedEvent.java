@@ -4,7 +4,6 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.time.Instant;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tsbase.events.EventJson;
 import org.tsbase.events.EventTypes;
@@ -65,9 +64,5 @@ public record ReceivedEvent(
         } catch (RuntimeException e) {
             throw new PoisonEventException("event " + id + " of type " + type + " has an unreadable payload", e);
         }
-    }
-
-    public Optional<Instant> eventTime() {
-        return Optional.ofNullable(time);
     }
 }

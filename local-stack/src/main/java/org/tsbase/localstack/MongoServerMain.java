@@ -1,7 +1,8 @@
 package org.tsbase.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.tsbase.localstack.mongo.IndexedH2Backend;
+import org.tsbase.localstack.mongo.StoreLimits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The stack's MongoDB: mongo-java-server speaking the wire protocol, backed by an H2 MVStore file so that data
- * survives restarts. Runs as its own process: {@code MongoServerMain --host 127.0.0.1 --port 27018 --file <path>}.
- * Stopping it with SIGTERM closes the store cleanly; a hard kill loses at most the last second (MVStore autocommit).
+ * survives restarts, with secondary indexes and index-aware queries ({@link IndexedH2Backend}). Runs as its own
+ * process: {@code MongoServerMain --host 127.0.0.1 --port 27018 --file <path> [--cache-mb 64] [--max-store-mb 8192]
+ * [--max-result-documents 20000]}. Stopping it with SIGTERM closes the store cleanly; a hard kill loses at most the
+ * last second (MVStore autocommit), never a part of one write.
  */
 public final class MongoServerMain {
     private MongoServerMain() {
@@ -20,19 +23,29 @@ public final class MongoServerMain {
         String host = "127.0.0.1";
         int port = PortName.MONGO.defaultPort();
         Path file = Path.of("data", "mongo", "tsbase.mv");
+        int cacheMiB = 64;
+        long maxStoreMiB = StoreLimits.DEFAULT.maxStoreBytes() >> 20;
+        int maxResultDocuments = StoreLimits.DEFAULT.maxResultDocuments();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--host" -> host = require(value, "--host");
                 case "--port" -> port = Ports.parse(require(value, "--port"), "--port");
                 case "--file" -> file = Path.of(require(value, "--file"));
+                case "--cache-mb" -> cacheMiB = Integer.parseInt(require(value, "--cache-mb"));
+                case "--max-store-mb" -> maxStoreMiB = Long.parseLong(require(value, "--max-store-mb"));
+                case "--max-result-documents" -> maxResultDocuments = Integer.parseInt(require(value, args[i]));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + " (use --host, --port, --file)");
+                        + " (use --host, --port, --file, --cache-mb, --max-store-mb, --max-result-documents)");
             }
             i++;
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        long started = System.nanoTime();
+        IndexedH2Backend backend = IndexedH2Backend.open(file.toAbsolutePath().toString(), cacheMiB,
+                new StoreLimits(maxStoreMiB << 20, maxResultDocuments));
+        System.out.printf("Opened %s in %d ms (page cache %d MiB, writes refused beyond %d MiB)%n", file.toAbsolutePath(),
+                (System.nanoTime() - started) / 1_000_000, cacheMiB, maxStoreMiB);
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

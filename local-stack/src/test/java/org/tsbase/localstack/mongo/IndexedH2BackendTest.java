@@ -1,0 +1,275 @@
+package org.tsbase.localstack.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded store answers every query exactly as mongo-java-server's plain memory backend does (the reference),
+ * while reading only what the indexes point to: the documents a page returns, the one document of a guarded update,
+ * the documents with pending events for the outbox sweep, none for a covered count.
+ */
+class IndexedH2BackendTest {
+
+    private static final String DB = "t";
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private final List<MongoServer> servers = new ArrayList<>();
+    private final List<MongoClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(MongoClient::close);
+        servers.forEach(MongoServer::shutdownNow);
+    }
+
+    private IndexedH2Backend backend;
+
+    private MongoCollection<Document> indexed(StoreLimits limits) {
+        backend = IndexedH2Backend.open(dir.resolve("store.mv").toString(), 16, limits);
+        return collection(backend);
+    }
+
+    private MongoCollection<Document> collection(de.bwaldvogel.mongo.MongoBackend b) {
+        MongoServer server = new MongoServer(b);
+        servers.add(server);
+        MongoClient client = MongoClients.create("mongodb://" + server.bind().getHostString() + ":"
+                + server.getLocalAddress().getPort());
+        clients.add(client);
+        return client.getDatabase(DB).getCollection("applications");
+    }
+
+    private IndexedH2Collection store() {
+        return (IndexedH2Collection) backend.resolveDatabase(DB).resolveCollection("applications", true);
+    }
+
+    private static void createIndexes(MongoCollection<Document> c) {
+        c.createIndex(Indexes.ascending("callId", "type", "status"));
+        c.createIndex(Indexes.compoundIndex(Indexes.ascending("callId"), Indexes.descending("createdAt")));
+        c.createIndex(Indexes.ascending("outbox.0.time"), new IndexOptions().sparse(true));
+        c.createIndex(Indexes.ascending("tags"));
+        c.createIndex(Indexes.ascending("slot"), new IndexOptions().unique(true));
+    }
+
+    private static List<Document> documents(int n, long seed) {
+        Random random = new Random(seed);
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Document d = new Document("_id", String.format("app-%05d", i))
+                    .append("callId", "call-" + random.nextInt(4))
+                    .append("type", random.nextBoolean() ? "POINT" : "ZONE")
+                    .append("status", List.of("DRAFT", "SUBMITTED", "SCORED", "WITHDRAWN").get(random.nextInt(4)))
+                    .append("createdAt", new Date(T0 + random.nextInt(5000) * 1000L))
+                    .append("total", random.nextInt(200) / 2.0)
+                    .append("version", random.nextInt(5))
+                    .append("slot", "slot-" + i)
+                    .append("tags", List.of("t" + random.nextInt(3), "t" + (3 + random.nextInt(3))));
+            if (random.nextInt(10) == 0) {
+                d.append("outbox", List.of(new Document("eventId", "e" + i)
+                        .append("time", new Date(T0 + random.nextInt(100) * 1000L))));
+            }
+            if (random.nextInt(7) == 0) {
+                d.remove("callId"); // missing: matched by callId null
+            }
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    record Case(String name, Bson filter, Bson sort, int skip, int limit) {
+    }
+
+    private static List<Case> cases() {
+        Date mid = new Date(T0 + 2500_000L);
+        return List.of(
+                new Case("one call", eq("callId", "call-1"), null, 0, 0),
+                new Case("call and type, page by creation", and(eq("callId", "call-2"), eq("type", "POINT")),
+                        Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 20, 15),
+                new Case("call, type and status", and(eq("callId", "call-0"), eq("type", "ZONE"),
+                        eq("status", "SCORED")), null, 0, 0),
+                new Case("call, newest first", eq("callId", "call-3"),
+                        Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 0, 10),
+                new Case("call, oldest first (index read backwards)", eq("callId", "call-3"),
+                        Sorts.orderBy(Sorts.ascending("createdAt"), Sorts.descending("_id")), 5, 10),
+                new Case("call and a creation range", and(eq("callId", "call-1"), gte("createdAt", mid)),
+                        Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 0, 0),
+                new Case("call and an open range below", and(eq("callId", "call-1"), lt("createdAt", mid)),
+                        Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 0, 0),
+                new Case("call, range both sides", and(eq("callId", "call-2"), gt("createdAt", new Date(T0 + 1000_000L)),
+                        lte("createdAt", mid)), null, 0, 0),
+                new Case("missing call equals null", eq("callId", null), Sorts.ascending("_id"), 0, 0),
+                new Case("pending outbox older than", lt("outbox.0.time", new Date(T0 + 50_000L)), null, 0, 0),
+                new Case("outbox exists and older (the sweep)", and(exists("outbox.0"),
+                        lt("outbox.0.time", new Date(T0 + 80_000L))), null, 0, 0),
+                new Case("array element (multikey)", eq("tags", "t1"), Sorts.ascending("_id"), 0, 0),
+                new Case("guarded update's filter", and(eq("_id", "app-00042"), eq("version", 3)), null, 0, 0),
+                new Case("unique field and more", and(eq("slot", "slot-7"), ne("status", "DRAFT")), null, 0, 0),
+                new Case("no index: total", gt("total", 50), Sorts.ascending("_id"), 3, 40),
+                new Case("in on an indexed field", in("callId", "call-1", "call-2"), Sorts.ascending("_id"), 0, 0),
+                new Case("status equality not leading", eq("status", "SUBMITTED"), Sorts.ascending("_id"), 0, 0));
+    }
+
+    private static List<Object> ids(MongoCollection<Document> c, Case k) {
+        FindIterable<Document> found = c.find(k.filter());
+        if (k.sort() != null) {
+            found = found.sort(k.sort());
+        }
+        found = found.skip(k.skip()).limit(k.limit());
+        List<Object> ids = new ArrayList<>();
+        found.forEach(d -> ids.add(d.get("_id")));
+        return ids;
+    }
+
+    @Test
+    void everyQueryAnswersAsTheReferenceBackendDoes() {
+        MongoCollection<Document> reference = collection(new MemoryBackend());
+        MongoCollection<Document> indexed = indexed(StoreLimits.DEFAULT);
+        createIndexes(indexed);
+        createIndexes(reference);
+        List<Document> docs = documents(1500, 7);
+        reference.insertMany(docs.stream().map(Document::new).toList());
+        indexed.insertMany(docs.stream().map(Document::new).toList());
+        // changes after the insert move entries in the indexes
+        for (MongoCollection<Document> c : List.of(reference, indexed)) {
+            c.updateMany(eq("status", "DRAFT"), Updates.set("callId", "call-3"));
+            c.updateMany(eq("type", "ZONE"), Updates.set("createdAt", new Date(T0 + 7_000_000L)));
+            c.updateMany(exists("outbox.0"), Updates.popFirst("outbox"), new com.mongodb.client.model.UpdateOptions());
+            c.deleteMany(eq("status", "WITHDRAWN"));
+            c.updateOne(eq("_id", "app-00001"), Updates.push("outbox", new Document("time", new Date(T0))));
+        }
+        for (Case k : cases()) {
+            List<Object> expected = ids(reference, k);
+            if (k.sort() != null) {
+                assertThat(ids(indexed, k)).as(k.name()).isEqualTo(expected);
+            } else {
+                assertThat(new HashSet<>(ids(indexed, k))).as(k.name()).isEqualTo(new HashSet<>(expected));
+            }
+            assertThat(expected).as("the case %s finds something", k.name()).isNotEmpty();
+            assertThat(indexed.countDocuments(k.filter())).as("count of " + k.name())
+                    .isEqualTo(reference.countDocuments(k.filter()));
+        }
+    }
+
+    @Test
+    void queriesReadOnlyWhatTheIndexesPointTo() {
+        MongoCollection<Document> c = indexed(StoreLimits.DEFAULT);
+        createIndexes(c);
+        c.insertMany(documents(3000, 11));
+        long pending = c.countDocuments(exists("outbox.0"));
+
+        long read = examined(() -> c.findOneAndUpdate(and(eq("_id", "app-00042"), eq("version", 3)),
+                Updates.inc("version", 1), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+        assertThat(read).as("a guarded update reads its one document").isLessThanOrEqualTo(2);
+
+        read = examined(() -> ids(c, new Case("page", eq("callId", "call-1"),
+                Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 40, 20)));
+        assertThat(read).as("a page reads what it skips and returns, not the call").isEqualTo(60);
+
+        read = examined(() -> ids(c, new Case("sweep", and(exists("outbox.0"), lt("outbox.0.time",
+                new Date(T0 + 1_000_000L))), null, 0, 500)));
+        assertThat(read).as("the sweep reads only documents with pending events").isEqualTo(pending);
+
+        read = examined(() -> c.countDocuments(and(eq("callId", "call-2"), eq("type", "POINT"))));
+        assertThat(read).as("a count the index covers reads no document").isZero();
+
+        read = examined(() -> c.countDocuments(gt("total", 10)));
+        assertThat(read).as("without an index everything is read (the reference point)").isEqualTo(3000);
+    }
+
+    private long examined(Runnable query) {
+        long before = store().documentsExamined();
+        query.run();
+        return store().documentsExamined() - before;
+    }
+
+    @Test
+    void indexesSurviveARestartWithoutARebuild() {
+        MongoCollection<Document> c = indexed(StoreLimits.DEFAULT);
+        createIndexes(c);
+        c.insertMany(documents(800, 3));
+        List<Object> before = ids(c, cases().get(1));
+        long count = c.countDocuments(eq("callId", "call-0"));
+        stop();
+        servers.clear();
+        clients.clear();
+
+        MongoCollection<Document> reopened = indexed(StoreLimits.DEFAULT);
+        assertThat(store().documentsExamined()).as("opening rebuilds no index").isZero();
+        assertThat(ids(reopened, cases().get(1))).isEqualTo(before);
+        assertThat(reopened.countDocuments(eq("callId", "call-0"))).isEqualTo(count);
+        assertThatThrownBy(() -> reopened.insertOne(new Document("slot", "slot-5")))
+                .as("the unique index is back too").isInstanceOf(MongoException.class);
+    }
+
+    @Test
+    void aFullStoreRefusesWritesAndKeepsAnsweringReads() {
+        MongoCollection<Document> c = indexed(StoreLimits.DEFAULT);
+        createIndexes(c);
+        c.insertMany(documents(200, 5));
+        stop();
+        servers.clear();
+        clients.clear();
+
+        MongoCollection<Document> full = indexed(new StoreLimits(1, 20_000));
+        assertThatThrownBy(() -> full.insertOne(new Document("_id", "late").append("slot", "late")))
+                .isInstanceOfSatisfying(MongoException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(IndexedH2Database.STORAGE_FULL);
+                    assertThat(e.getMessage()).contains("storage full");
+                });
+        assertThatThrownBy(() -> full.updateOne(eq("_id", "app-00001"), Updates.set("status", "X")))
+                .isInstanceOf(MongoException.class);
+        assertThat(full.find(eq("_id", "app-00001")).first()).isNotNull();
+        assertThat(full.countDocuments()).isEqualTo(200);
+    }
+
+    @Test
+    void aQueryThatWouldHoldTooMuchFailsInsteadOfExhaustingTheHeap() {
+        MongoCollection<Document> c = indexed(new StoreLimits(StoreLimits.DEFAULT.maxStoreBytes(), 100));
+        createIndexes(c);
+        c.insertMany(documents(1000, 9));
+        assertThatThrownBy(() -> c.find(gt("total", -1)).sort(Sorts.ascending("total")).into(new ArrayList<>()))
+                .isInstanceOfSatisfying(MongoCommandException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(IndexedH2Collection.TOO_LARGE));
+        // the same store still answers a page that its index orders
+        assertThat(ids(c, new Case("page", eq("callId", "call-1"),
+                Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 0, 50))).hasSize(50);
+        assertThat(c.countDocuments(gt("total", -1))).as("a count holds nothing").isEqualTo(1000);
+    }
+}

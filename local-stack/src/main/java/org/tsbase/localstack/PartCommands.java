@@ -134,12 +134,16 @@ final class PartCommands {
         return command;
     }
 
+    /**
+     * Heap: the MVStore page cache ({@code --cache-mb}), the documents of the queries in flight (bounded by
+     * {@code --max-result-documents}) and the wire server's buffers; measured under the benchmark's load (README).
+     */
     private List<String> mongo() {
-        List<String> command = jvm("256m", true);
+        List<String> command = jvm("768m", true);
         command.addAll(slf4jSimple());
         command.addAll(List.of("-cp", infrastructureClasspath(), MongoServerMain.class.getName(),
                 "--host", "127.0.0.1", "--port", String.valueOf(config.port(PortName.MONGO)),
-                "--file", mongoFile().toString()));
+                "--file", mongoFile().toString(), "--cache-mb", "96"));
         return command;
     }
 

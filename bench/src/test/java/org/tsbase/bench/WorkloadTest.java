@@ -1,0 +1,46 @@
+package org.tsbase.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WorkloadTest {
+
+    @Test
+    void countsStatusesAndOnlySuccessesAsThroughput() {
+        Workload w = new Workload("submit");
+        for (int i = 1; i <= 100; i++) {
+            w.record("200", 0, i * 1_000_000L); // 1 … 100 ms
+        }
+        w.record("429", 0, 5_000_000L);
+        w.record("503", 0, 5_000_000L);
+        w.record(Workload.TIMEOUT, 0, 30_000_000_000L);
+        Results.WorkloadResult r = w.result(10);
+        assertThat(r.count()).isEqualTo(103);
+        assertThat(r.ok()).isEqualTo(100);
+        assertThat(w.failures()).isEqualTo(3);
+        assertThat(r.okPerSecond()).isEqualTo(10.0);
+        assertThat(r.statuses()).containsEntry("200", 100L).containsEntry("429", 1L).containsEntry("503", 1L)
+                .containsEntry("timeout", 1L);
+        assertThat(r.p50()).isBetween(49.0, 52.0);
+        // HdrHistogram with 3 significant digits: within 0.1 %
+        assertThat(r.max()).isBetween(29_970.0, 30_030.0);
+    }
+
+    @Test
+    void aSeenEventCountsAsDone() {
+        Workload w = new Workload("score visible");
+        w.record(Workload.SEEN, 1_000_000L, 3_000_000L);
+        assertThat(w.ok()).isEqualTo(1);
+        assertThat(w.result(1).p99()).isEqualTo(2.0);
+    }
+
+    @Test
+    void latencyCountsFromTheIntendedTimeNotFromTheSend() {
+        Workload w = new Workload("flow");
+        long intended = 1_000_000_000L;
+        long sentLate = intended + 2_000_000_000L; // the client was stalled for 2 s
+        w.record("201", intended, sentLate + 10_000_000L);
+        assertThat(w.result(1).max()).isBetween(2_005.0, 2_015.0);
+    }
+}

@@ -1,8 +1,8 @@
 package org.tsbase.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.tsbase.localstack.mongo.IndexedH2Backend;
-import org.tsbase.localstack.mongo.StoreLimits;
+import org.tsbase.embeddedmongo.IndexedH2Backend;
+import org.tsbase.embeddedmongo.StoreLimits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

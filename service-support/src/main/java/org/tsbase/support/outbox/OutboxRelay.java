@@ -3,9 +3,11 @@ package org.tsbase.support.outbox;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -26,6 +28,9 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,10 +43,13 @@ import org.tsbase.events.EventTypes;
  *
  * <p>All sending runs on one thread, so the immediate relay and the sweep never race for the same entry.
  */
-public class OutboxRelay implements DisposableBean {
+public class OutboxRelay implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String FIELD = "outbox";
+    /** The time of a document's oldest pending entry: indexed sparsely, so only documents with pending entries are in it. */
+    static final String DUE = FIELD + ".0.time";
+    static final String DUE_INDEX = "outbox_due";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -61,6 +69,17 @@ public class OutboxRelay implements DisposableBean {
         this.source = URI.create(EventTypes.source(serviceName));
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * The sweep finds pending entries through a sparse index on the oldest entry's time, so its cost follows the
+     * events waiting, not the documents stored (the index holds only documents whose outbox is not empty).
+     */
+    @Override
+    public void afterPropertiesSet() {
+        for (String collection : properties.collections()) {
+            mongo.indexOps(collection).createIndex(new Index().on(DUE, Sort.Direction.ASC).sparse().named(DUE_INDEX));
+        }
     }
 
     /** Sends the pending events of one document soon, without making the caller wait for the broker. */
@@ -90,8 +109,8 @@ public class OutboxRelay implements DisposableBean {
         int sent = 0;
         for (String collection : properties.collections()) {
             for (Document doc : mongo.getCollection(collection)
-                    .find(and(exists(FIELD + ".0"), lt(FIELD + ".0.time", before)))
-                    .projection(Projections.include(FIELD)).limit(500)) {
+                    .find(and(exists(FIELD + ".0"), lt(DUE, before)))
+                    .sort(Sorts.ascending(DUE)).projection(Projections.include(FIELD)).limit(500)) {
                 sent += send(collection, doc.get("_id"), entries(doc));
             }
         }
@@ -100,7 +119,7 @@ public class OutboxRelay implements DisposableBean {
 
     /** Counts what is still waiting, for health and tests. */
     public long pending(String collection) {
-        return mongo.getCollection(collection).countDocuments(exists(FIELD + ".0"));
+        return mongo.getCollection(collection).countDocuments(gt(DUE, new Date(Long.MIN_VALUE)));
     }
 
     private int send(String collection, Object documentId, List<OutboxEntry> entries) {

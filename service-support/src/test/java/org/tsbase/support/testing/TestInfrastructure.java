@@ -1,7 +1,8 @@
 package org.tsbase.support.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.tsbase.embeddedmongo.IndexedH2Backend;
+import org.tsbase.embeddedmongo.StoreLimits;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real infrastructure of a service's integration tests: an Apache Kafka broker in KRaft mode (in-process) and a
- * MongoDB wire-protocol server (mongo-java-server). One of each per test JVM, started on first use; each test class
+ * MongoDB wire-protocol server (mongo-java-server with the local stack's indexed store, in memory). One of each per test JVM, started on first use; each test class
  * gets its own database. The Mongo server is never stopped before the Spring contexts that use it (STACK.md).
  */
 public final class TestInfrastructure {
@@ -37,7 +38,7 @@ public final class TestInfrastructure {
 
     public static synchronized String mongoUri(String database) {
         if (mongo == null) {
-            mongo = new MongoServer(new MemoryBackend());
+            mongo = new MongoServer(IndexedH2Backend.open(null, 32, StoreLimits.DEFAULT));
             InetSocketAddress address = mongo.bind();
             mongoAddress = "127.0.0.1:" + address.getPort();
         }

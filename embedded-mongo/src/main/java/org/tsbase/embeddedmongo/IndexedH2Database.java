@@ -1,4 +1,4 @@
-package org.tsbase.localstack.mongo;
+package org.tsbase.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoDatabase;

@@ -1,4 +1,4 @@
-package org.tsbase.localstack.mongo;
+package org.tsbase.embeddedmongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

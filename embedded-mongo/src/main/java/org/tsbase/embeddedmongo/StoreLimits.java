@@ -1,4 +1,4 @@
-package org.tsbase.localstack.mongo;
+package org.tsbase.embeddedmongo;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;

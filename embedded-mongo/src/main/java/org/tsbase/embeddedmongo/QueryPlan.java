@@ -1,4 +1,4 @@
-package org.tsbase.localstack.mongo;
+package org.tsbase.embeddedmongo;
 
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.tsbase.localstack.mongo.IndexKeyType.Bound;
+import org.tsbase.embeddedmongo.IndexKeyType.Bound;
 
 /**
  * How a query reads one secondary index: plain equality on a leading prefix of the index's fields, optionally a range

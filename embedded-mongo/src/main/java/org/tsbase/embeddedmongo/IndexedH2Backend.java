@@ -1,4 +1,4 @@
-package org.tsbase.localstack.mongo;
+package org.tsbase.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -23,9 +23,9 @@ public final class IndexedH2Backend extends H2Backend {
      * part of the heap it needs), {@code null} file name for memory only (tests).
      */
     public static IndexedH2Backend open(String fileName, int cacheMiB, StoreLimits limits) {
-        MVStore.Builder builder = new MVStore.Builder().cacheSize(cacheMiB).compress();
+        MVStore.Builder builder = new MVStore.Builder().cacheSize(cacheMiB);
         if (fileName != null) {
-            builder.fileName(fileName);
+            builder.fileName(fileName).compress();
         }
         LIMITS.set(limits);
         try {

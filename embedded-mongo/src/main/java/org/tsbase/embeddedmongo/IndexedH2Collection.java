@@ -1,4 +1,4 @@
-package org.tsbase.localstack.mongo;
+package org.tsbase.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;

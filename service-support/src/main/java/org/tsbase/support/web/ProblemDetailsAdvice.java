@@ -1,6 +1,7 @@
 package org.tsbase.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +31,19 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as problem+json: the framework's own (through {@link ResponseEntityExceptionHandler}, titled in the
- * caller's language), {@link ApiException}s, validation with {@code errors: [{field, message}]}, and anything
- * unexpected as a 500 that reveals nothing.
+ * caller's language), {@link ApiException}s, validation with {@code errors: [{field, message}]}, a database or
+ * broker that is away or a full store as a 503 with {@code Retry-After}, and anything unexpected as a 500 that
+ * reveals nothing.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** A database or broker that is away usually answers again within seconds (a restart, a failover). */
+    static final Duration RETRY_AFTER_UNAVAILABLE = Duration.ofSeconds(5);
+    /** A full store needs someone to make room; reads go on meanwhile. */
+    static final Duration RETRY_AFTER_STORAGE_FULL = Duration.ofSeconds(60);
 
     private final ProblemWriter problems;
 
@@ -61,10 +67,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problems.problem(request, HttpStatus.FORBIDDEN, "problem.forbidden"));
     }
 
+    /**
+     * Anything not handled above: a full store (writes refused, reads go on) or an unreachable or slow database or
+     * broker is a 503 with {@code Retry-After}; the rest is a 500 that reveals nothing.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DependencyFailures.storageFull(e)) {
+            log.warn("storage full: {} {} refused", request.getMethod(), request.getRequestURI());
+            ProblemDetail problem = problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "problem.storage-full");
+            problem.setTitle(problems.text(request, "problem.title.storage-full"));
+            return respond(problem, RETRY_AFTER_STORAGE_FULL);
+        }
+        if (DependencyFailures.unavailable(e)) {
+            log.warn("dependency unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), causes(e));
+            return respond(problems.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable"),
+                    RETRY_AFTER_UNAVAILABLE);
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal"));
+    }
+
+    /** The exception classes of the chain, without messages (they may quote stored values). */
+    private static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            sb.append(sb.isEmpty() ? "" : " <- ").append(t.getClass().getSimpleName());
+        }
+        return sb.toString();
     }
 
     @Override
@@ -151,6 +181,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, Duration retryAfter) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds())).body(problem);
     }
 
     private static HttpHeaders problemHeaders() {

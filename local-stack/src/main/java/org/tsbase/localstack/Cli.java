@@ -28,6 +28,12 @@ final class Cli {
               --data-dir DIR             where data, keys and logs go (default ./data, or TSBASE_DATA_DIR)
               --no-demo                  do not load the demo data (it is loaded once, into an empty stack)
               --infrastructure-only      start only Kafka, MongoDB and the mail server
+              --mongo-uri URI            use an existing MongoDB (a replica set) instead of the embedded one,
+                                         e.g. mongodb://db1:27017,db2:27017,db3:27017/?replicaSet=rs0; each
+                                         service gets its own database on it (tsbase-applications, ...), put
+                                         before the ?options; no demo data is loaded into it (or TSBASE_MONGO_URI)
+              --kafka-bootstrap LIST     use an existing Kafka cluster instead of the embedded broker,
+                                         e.g. kafka1:9092,kafka2:9092 (or TSBASE_KAFKA_BOOTSTRAP)
               --timeout 240s             how long to wait for the services to be healthy
               --ttl 8h                   lifetime of the printed tokens
             TSBASE_SERVICE_JAVA_OPTS adds JVM options to every service; TSBASE_SKIP_BUILD=1 skips the build check.
@@ -51,6 +57,8 @@ final class Cli {
         Ports ports = Ports.fromEnvironment(env);
         boolean freePorts = false;
         dataDir(env).ifPresent(dir -> builder.dataDir(projectRoot.resolve(dir)));
+        String mongoUri = env.get("TSBASE_MONGO_URI");
+        String kafkaBootstrap = env.get("TSBASE_KAFKA_BOOTSTRAP");
         String javaOpts = env.get("TSBASE_SERVICE_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) {
             builder.serviceJvmArgs(Arrays.asList(javaOpts.trim().split("\\s+")));
@@ -70,8 +78,15 @@ final class Cli {
                 case "--free-ports" -> freePorts = true;
                 case "--timeout" -> builder.serviceTimeout(TokenMinter.parseTtl(reader.value(option)));
                 case "--ttl" -> builder.tokenTtl(TokenMinter.parseTtl(reader.value(option)));
+                case "--mongo-uri" -> mongoUri = reader.value(option);
+                case "--kafka-bootstrap" -> kafkaBootstrap = reader.value(option);
                 default -> throw new UsageException("Unknown option for up: " + option);
             }
+        }
+        try {
+            builder.externalMongo(mongoUri).externalKafka(kafkaBootstrap);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         builder.ports(ports);
         if (freePorts) {

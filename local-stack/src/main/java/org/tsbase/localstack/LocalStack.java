@@ -111,6 +111,7 @@ public final class LocalStack implements AutoCloseable {
         startedAt = Instant.now();
         checkArtifacts();
         checkPorts(config.parts());
+        checkExternalInfrastructure();
         List<Part> infrastructure = Part.infrastructure().stream().filter(config.parts()::contains).toList();
         List<Part> services = Part.services().stream().filter(config.parts()::contains).toList();
         if (!infrastructure.isEmpty()) {
@@ -400,6 +401,49 @@ public final class LocalStack implements AutoCloseable {
 
     private void checkPorts(Set<Part> parts) {
         checkPorts(config, parts);
+    }
+
+    /**
+     * With {@code --kafka-bootstrap} or {@code --mongo-uri}: says so, and fails at once, naming the option, when none
+     * of the servers named accepts a connection, rather than after the services' health timeout.
+     */
+    private void checkExternalInfrastructure() {
+        config.externalKafka().ifPresent(servers -> {
+            say("Using the Kafka cluster at " + servers + " (the embedded broker is not started)");
+            List<String> hosts = List.of(servers.split(","));
+            if (firstReachable(hosts, EXTERNAL_CONNECT_TIMEOUT).isEmpty()) {
+                throw new StackStartException("None of the Kafka bootstrap servers " + servers
+                        + " (--kafka-bootstrap or TSBASE_KAFKA_BOOTSTRAP) accepts connections from here");
+            }
+        });
+        config.externalMongoUri().ifPresent(uri -> {
+            String shown = StackConfig.redactedMongoUri(uri);
+            say("Using the MongoDB at " + shown + " (the embedded server is not started; no demo data)");
+            List<String> hosts = StackConfig.mongoHosts(uri);
+            if (!hosts.isEmpty() && firstReachable(hosts, EXTERNAL_CONNECT_TIMEOUT).isEmpty()) {
+                throw new StackStartException("None of the MongoDB servers " + String.join(", ", hosts)
+                        + " of " + shown + " (--mongo-uri or TSBASE_MONGO_URI) accepts connections from here");
+            }
+        });
+    }
+
+    static final Duration EXTERNAL_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    /** The first of {@code hostPorts} ({@code host:port}, {@code [v6]:port}) that accepts a TCP connection. */
+    static Optional<String> firstReachable(List<String> hostPorts, Duration timeout) {
+        for (String hostPort : hostPorts) {
+            String trimmed = hostPort.trim();
+            int colon = trimmed.lastIndexOf(':');
+            String host = trimmed.substring(0, colon).replace("[", "").replace("]", "");
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, Integer.parseInt(trimmed.substring(colon + 1))),
+                        (int) timeout.toMillis());
+                return Optional.of(trimmed);
+            } catch (IOException | RuntimeException e) {
+                // the next one
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean isFree(int port) {

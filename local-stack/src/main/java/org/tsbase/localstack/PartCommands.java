@@ -180,7 +180,7 @@ final class PartCommands {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + config.port(part.mainPort()));
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
-        part.database().ifPresent(db -> args.add("--spring.mongodb.uri=" + mongoUri() + db));
+        part.database().ifPresent(db -> args.add("--spring.mongodb.uri=" + mongoUri(db)));
         args.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation);
         if (part == Part.APPLICATION_SERVICE) {
             // the demo call open now and demo applications in several states (idempotent)
@@ -201,13 +201,24 @@ final class PartCommands {
         return args;
     }
 
+    /** The embedded broker's address, or the external cluster's ({@code --kafka-bootstrap}). */
     String kafkaBootstrapServers() {
-        return "127.0.0.1:" + config.port(PortName.KAFKA);
+        return config.externalKafka().orElseGet(() -> "127.0.0.1:" + config.port(PortName.KAFKA));
     }
 
-    /** {@code mongodb://127.0.0.1:27018/}: append a database name. */
+    /**
+     * {@code mongodb://127.0.0.1:27018/} for the embedded server (append a database name), or the external
+     * connection string ({@code --mongo-uri}) as given but with its password hidden: for output and files.
+     */
     String mongoUri() {
-        return "mongodb://127.0.0.1:" + config.port(PortName.MONGO) + "/";
+        return config.externalMongoUri().map(StackConfig::redactedMongoUri)
+                .orElseGet(() -> "mongodb://127.0.0.1:" + config.port(PortName.MONGO) + "/");
+    }
+
+    /** The connection string a service with its own {@code database} gets (options and credentials kept). */
+    String mongoUri(String database) {
+        return StackConfig.mongoUriForDatabase(config.externalMongoUri()
+                .orElseGet(() -> "mongodb://127.0.0.1:" + config.port(PortName.MONGO) + "/"), database);
     }
 
     String httpUrl(PortName port) {

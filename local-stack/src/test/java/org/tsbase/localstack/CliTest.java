@@ -146,4 +146,65 @@ class CliTest {
             assertThat(usage).contains(name.option());
         }
     }
+
+    @Test
+    void anExternalMongoDbAndKafkaReplaceTheEmbeddedOnes() {
+        StackConfig config = Cli.parseUp(List.of("--mongo-uri", "mongodb://db1:27017,db2:27017/?replicaSet=rs0",
+                "--kafka-bootstrap=kafka1:9092,kafka2:9092"), Map.of(), ROOT).build();
+
+        assertThat(config.externalMongoUri()).hasValue("mongodb://db1:27017,db2:27017/?replicaSet=rs0");
+        assertThat(config.externalKafka()).hasValue("kafka1:9092,kafka2:9092");
+        assertThat(config.parts()).doesNotContain(Part.MONGO, Part.KAFKA).contains(Part.MAIL, Part.GATEWAY,
+                Part.APPLICATION_SERVICE, Part.SCORING_SERVICE, Part.NOTIFICATION_SERVICE, Part.CONTACT_SERVICE);
+        assertThat(config.seedDemoData()).as("no demo data in an existing database").isFalse();
+    }
+
+    @Test
+    void eachCanBeExternalAloneAndByVariableAndTheOptionWins() {
+        StackConfig mongoOnly = Cli.parseUp(List.of(), Map.of("TSBASE_MONGO_URI", "mongodb://db:27017"), ROOT).build();
+        assertThat(mongoOnly.parts()).doesNotContain(Part.MONGO).contains(Part.KAFKA);
+        assertThat(mongoOnly.externalKafka()).isEmpty();
+
+        StackConfig kafkaOnly = Cli.parseUp(List.of(), Map.of("TSBASE_KAFKA_BOOTSTRAP", "k:9092"), ROOT).build();
+        assertThat(kafkaOnly.parts()).doesNotContain(Part.KAFKA).contains(Part.MONGO);
+        assertThat(kafkaOnly.seedDemoData()).as("the embedded database still gets the demo data").isTrue();
+
+        StackConfig both = Cli.parseUp(List.of("--mongo-uri", "mongodb://option:27017", "--kafka-bootstrap", "o:1"),
+                Map.of("TSBASE_MONGO_URI", "mongodb://variable:27017", "TSBASE_KAFKA_BOOTSTRAP", "v:2"), ROOT).build();
+        assertThat(both.externalMongoUri()).hasValue("mongodb://option:27017");
+        assertThat(both.externalKafka()).hasValue("o:1");
+
+        StackConfig blank = Cli.parseUp(List.of(), Map.of("TSBASE_MONGO_URI", " ", "TSBASE_KAFKA_BOOTSTRAP", ""), ROOT)
+                .build();
+        assertThat(blank.parts()).containsExactlyInAnyOrder(Part.values());
+    }
+
+    @Test
+    void infrastructureOnlyWithAnExternalDatabaseStartsTheRest() {
+        StackConfig config = Cli.parseUp(List.of("--infrastructure-only", "--mongo-uri", "mongodb://db:27017"),
+                Map.of(), ROOT).build();
+
+        assertThat(config.parts()).containsExactlyInAnyOrder(Part.KAFKA, Part.MAIL);
+    }
+
+    @Test
+    void malformedExternalAddressesAreUsageErrorsThatHideThePassword() {
+        assertThatThrownBy(() -> Cli.parseUp(List.of("--mongo-uri", "http://user:secret@db:27017"), Map.of(), ROOT))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("Not a MongoDB connection string")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> Cli.parseUp(List.of("--mongo-uri", "mongodb://"), Map.of(), ROOT))
+                .isInstanceOf(Cli.UsageException.class);
+        assertThatThrownBy(() -> Cli.parseUp(List.of(), Map.of("TSBASE_KAFKA_BOOTSTRAP", "kafka1"), ROOT))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("kafka1");
+        assertThatThrownBy(() -> Cli.parseUp(List.of("--kafka-bootstrap", "k:9092,k2:port"), Map.of(), ROOT))
+                .isInstanceOf(Cli.UsageException.class);
+        assertThatThrownBy(() -> Cli.parseUp(List.of("--mongo-uri"), Map.of(), ROOT))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("--mongo-uri needs a value");
+    }
+
+    @Test
+    void theUsageNamesTheExternalInfrastructureOptions() {
+        assertThat(Cli.usage()).contains("--mongo-uri", "TSBASE_MONGO_URI", "--kafka-bootstrap",
+                "TSBASE_KAFKA_BOOTSTRAP");
+    }
 }

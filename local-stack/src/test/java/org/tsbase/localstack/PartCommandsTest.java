@@ -2,7 +2,12 @@ package org.tsbase.localstack;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,5 +130,92 @@ class PartCommandsTest {
                 "num.partitions=3",
                 "offsets.topic.replication.factor=1");
         assertThat(KafkaConfig.randomClusterId()).hasSize(22).doesNotStartWith("-");
+    }
+
+    @Test
+    void withAnExternalClusterEveryServiceGetsItAndItsOwnDatabaseBeforeTheOptions() {
+        StackConfig external = StackConfig.builder().projectRoot(ROOT)
+                .externalMongo("mongodb://db1:27017,db2:27017,db3:27017/?replicaSet=rs0&w=majority")
+                .externalKafka("kafka1:9092,kafka2:9092").build();
+        PartCommands cmds = new PartCommands(external, new LauncherFiles(external.localStackTarget()), KEY, 1, "java");
+
+        assertThat(cmds.serviceArguments(Part.APPLICATION_SERVICE)).containsExactly(
+                "--server.port=8081",
+                "--spring.kafka.bootstrap-servers=kafka1:9092,kafka2:9092",
+                "--spring.mongodb.uri=mongodb://db1:27017,db2:27017,db3:27017/tsbase-applications?replicaSet=rs0&w=majority",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + KEY,
+                "--tsbase.demo.enabled=false");
+        assertThat(cmds.serviceArguments(Part.SCORING_SERVICE)).contains(
+                "--spring.mongodb.uri=mongodb://db1:27017,db2:27017,db3:27017/tsbase-scoring?replicaSet=rs0&w=majority");
+        assertThat(cmds.serviceArguments(Part.NOTIFICATION_SERVICE)).contains(
+                "--spring.kafka.bootstrap-servers=kafka1:9092,kafka2:9092",
+                "--spring.mongodb.uri=mongodb://db1:27017,db2:27017,db3:27017/tsbase-notifications?replicaSet=rs0&w=majority");
+        assertThat(cmds.serviceArguments(Part.CONTACT_SERVICE)).contains(
+                "--spring.mongodb.uri=mongodb://db1:27017,db2:27017,db3:27017/tsbase-contacts?replicaSet=rs0&w=majority");
+        assertThat(cmds.serviceArguments(Part.GATEWAY)).noneMatch(arg -> arg.startsWith("--spring.mongodb.uri"));
+        assertThat(cmds.kafkaBootstrapServers()).isEqualTo("kafka1:9092,kafka2:9092");
+    }
+
+    @Test
+    void theServicesDatabaseGoesWhereTheConnectionStringHasItsDatabase() {
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://db:27017", "x")).isEqualTo("mongodb://db:27017/x");
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://db:27017/", "x")).isEqualTo("mongodb://db:27017/x");
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://db:27017?replicaSet=rs0", "x"))
+                .isEqualTo("mongodb://db:27017/x?replicaSet=rs0");
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://db:27017/other?tls=true", "x"))
+                .as("a database named in the string is replaced").isEqualTo("mongodb://db:27017/x?tls=true");
+        assertThat(StackConfig.mongoUriForDatabase("mongodb+srv://cluster0.example.net/?retryWrites=true", "x"))
+                .isEqualTo("mongodb+srv://cluster0.example.net/x?retryWrites=true");
+    }
+
+    @Test
+    void credentialsKeepAuthenticatingAgainstTheDatabaseTheyBelongTo() {
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://app:s%40cret@db:27017/?replicaSet=rs0", "x"))
+                .isEqualTo("mongodb://app:s%40cret@db:27017/x?replicaSet=rs0&authSource=admin");
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://app:pw@db:27017/users", "x"))
+                .isEqualTo("mongodb://app:pw@db:27017/x?authSource=users");
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://app:pw@db:27017/?AUTHSOURCE=ldap", "x"))
+                .isEqualTo("mongodb://app:pw@db:27017/x?AUTHSOURCE=ldap");
+        assertThat(StackConfig.mongoUriForDatabase("mongodb://CN=app@db:27017/?authMechanism=MONGODB-X509", "x"))
+                .isEqualTo("mongodb://CN=app@db:27017/x?authMechanism=MONGODB-X509");
+    }
+
+    @Test
+    void thePasswordIsHiddenWhereTheConnectionStringIsShown() {
+        StackConfig external = StackConfig.builder().projectRoot(ROOT)
+                .externalMongo("mongodb://app:secret@db1:27017,db2:27017/?replicaSet=rs0").build();
+        PartCommands cmds = new PartCommands(external, new LauncherFiles(external.localStackTarget()), KEY, 1, "java");
+
+        assertThat(cmds.mongoUri()).isEqualTo("mongodb://app:****@db1:27017,db2:27017/?replicaSet=rs0");
+        assertThat(cmds.serviceArguments(Part.CONTACT_SERVICE)).contains(
+                "--spring.mongodb.uri=mongodb://app:secret@db1:27017,db2:27017/tsbase-contacts?replicaSet=rs0&authSource=admin");
+        assertThat(StackConfig.redactedMongoUri("mongodb://db:27017/?x=a:b@c")).isEqualTo("mongodb://db:27017/?x=a:b@c");
+        assertThat(StackConfig.redactedMongoUri("mongodb://user@db:27017")).isEqualTo("mongodb://user@db:27017");
+    }
+
+    @Test
+    void theEmbeddedDefaultsAreUnchanged() {
+        assertThat(commands.mongoUri()).isEqualTo("mongodb://127.0.0.1:27018/");
+        assertThat(commands.mongoUri("tsbase-contacts")).isEqualTo("mongodb://127.0.0.1:27018/tsbase-contacts");
+        assertThat(commands.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+    }
+
+    @Test
+    void theServersOfAConnectionStringAreCheckedBeforeAnythingStarts() throws IOException {
+        assertThat(StackConfig.mongoHosts("mongodb://u:p@db1,db2:27018,[::1]:27019/x?replicaSet=rs0"))
+                .containsExactly("db1:27017", "db2:27018", "[::1]:27019");
+        assertThat(StackConfig.mongoHosts("mongodb+srv://cluster0.example.net/")).isEmpty();
+
+        int closed;
+        try (ServerSocket gone = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = gone.getLocalPort();
+        }
+        try (ServerSocket open = new ServerSocket()) {
+            open.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String reachable = "127.0.0.1:" + open.getLocalPort();
+            assertThat(LocalStack.firstReachable(List.of("127.0.0.1:" + closed, reachable), Duration.ofSeconds(2)))
+                    .hasValue(reachable);
+        }
+        assertThat(LocalStack.firstReachable(List.of("127.0.0.1:" + closed), Duration.ofSeconds(2))).isEmpty();
     }
 }

@@ -3,13 +3,11 @@ package org.tsbase.embeddedmongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -108,27 +106,75 @@ final class OrderedIndex extends Index<Object> {
         return true;
     }
 
-    /** The entries of one document: none for a sparse index when every indexed field is missing. */
+    /**
+     * The entries of one document: one per combination of the indexed fields' values (several for an array), none
+     * for a sparse index when every indexed field is missing. Paths are read as the query matcher reads them: a
+     * numeric segment indexes into an array ({@code outbox.0.time}), any other segment reaches into each element.
+     */
     List<Object[]> keysOf(Document document, Object position) {
-        if (isSparse() && fields().stream().allMatch(f -> isMissing(document, f))) {
+        List<List<Object>> perField = new ArrayList<>();
+        boolean allMissing = true;
+        for (String field : fields()) {
+            List<Object> values = new ArrayList<>();
+            collect(document, field.split("\\."), 0, values);
+            if (values.isEmpty()) {
+                values.add(null); // missing: indexed as null, as MongoDB does
+            } else {
+                allMissing = false;
+            }
+            perField.add(values);
+        }
+        if (isSparse() && allMissing) {
             return List.of();
         }
-        Set<KeyValue> values = getKeyValues(document);
-        List<Object[]> keys = new ArrayList<>(values.size());
-        for (KeyValue value : values) {
-            Object[] key = new Object[value.size() + 1];
-            for (int i = 0; i < value.size(); i++) {
-                Object v = value.get(i);
-                key[i] = v instanceof Missing ? null : v;
-            }
-            key[value.size()] = position;
-            keys.add(key);
-        }
+        List<Object[]> keys = new ArrayList<>();
+        combine(perField, 0, new Object[perField.size() + 1], position, keys);
         return keys;
     }
 
-    private static boolean isMissing(Document document, String field) {
-        return de.bwaldvogel.mongo.backend.Utils.getSubdocumentValueCollectionAware(document, field) instanceof Missing;
+    private static void collect(Object value, String[] path, int at, List<Object> into) {
+        if (at == path.length) {
+            if (value instanceof List<?> list) {
+                if (list.isEmpty()) {
+                    into.add(null);
+                }
+                list.forEach(element -> into.add(QueryPlan.normalize(element)));
+            } else if (!(value instanceof Missing)) {
+                into.add(QueryPlan.normalize(value));
+            }
+            return;
+        }
+        String segment = path[at];
+        if (value instanceof Document d) {
+            if (d.containsKey(segment)) {
+                collect(d.get(segment), path, at + 1, into);
+            }
+        } else if (value instanceof List<?> list) {
+            if (!segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
+                int index = Integer.parseInt(segment);
+                if (index < list.size()) {
+                    collect(list.get(index), path, at + 1, into);
+                }
+            } else {
+                for (Object element : list) {
+                    collect(element, path, at, into);
+                }
+            }
+        }
+    }
+
+    private static void combine(List<List<Object>> perField, int field, Object[] key, Object position,
+            List<Object[]> into) {
+        if (field == perField.size()) {
+            Object[] complete = key.clone();
+            complete[field] = position;
+            into.add(complete);
+            return;
+        }
+        for (Object value : new java.util.LinkedHashSet<>(perField.get(field))) {
+            key[field] = value;
+            combine(perField, field + 1, key, position, into);
+        }
     }
 
     /** The positions of the entries from {@code from} to {@code to} (both inclusive, in index order). */

@@ -48,6 +48,11 @@ record QueryPlan(int prefix, boolean ranged, Object[] from, Object[] to, boolean
             prefix++;
         }
         Document range = prefix < fields.size() ? rangeOf(query.get(fields.get(prefix))) : null;
+        if (multikey && range != null && hasLower(range) && hasUpper(range)) {
+            // an array matches a two-sided range when one element is above and another below: read one side only
+            range = new Document(range);
+            range.keySet().removeIf(k -> k.equals("$lt") || k.equals("$lte"));
+        }
         if (prefix == 0 && range == null) {
             return Optional.empty();
         }
@@ -77,7 +82,9 @@ record QueryPlan(int prefix, boolean ranged, Object[] from, Object[] to, boolean
             to[prefix] = last[0];
             to[prefix + 1] = last[1];
         }
-        Optional<Boolean> reverse = readingOrder(orderBy, fields, descending, prefix, equalities.keySet(), idField);
+        // an array's entries are not the order MongoDB sorts documents by: sort those in memory
+        Optional<Boolean> reverse = multikey && orderBy != null && !orderBy.isEmpty() ? Optional.empty()
+                : readingOrder(orderBy, fields, descending, prefix, equalities.keySet(), idField);
         Set<String> used = new java.util.HashSet<>(fields.subList(0, prefix));
         if (range != null) {
             used.add(fields.get(prefix));
@@ -180,6 +187,14 @@ record QueryPlan(int prefix, boolean ranged, Object[] from, Object[] to, boolean
             return d;
         }
         return null;
+    }
+
+    private static boolean hasLower(Document range) {
+        return range.containsKey("$gt") || range.containsKey("$gte");
+    }
+
+    private static boolean hasUpper(Document range) {
+        return range.containsKey("$lt") || range.containsKey("$lte");
     }
 
     /** {value or FIRST, sentinel}: where the range starts in ascending value order. */

@@ -102,8 +102,12 @@ class IndexedH2BackendTest {
                     .append("slot", "slot-" + i)
                     .append("tags", List.of("t" + random.nextInt(3), "t" + (3 + random.nextInt(3))));
             if (random.nextInt(10) == 0) {
-                d.append("outbox", List.of(new Document("eventId", "e" + i)
-                        .append("time", new Date(T0 + random.nextInt(100) * 1000L))));
+                List<Document> outbox = new ArrayList<>();
+                for (int e = random.nextInt(3); e >= 0; e--) {
+                    outbox.add(new Document("eventId", "e" + i + "-" + e)
+                            .append("time", new Date(T0 + random.nextInt(100) * 1000L)));
+                }
+                d.append("outbox", outbox);
             }
             if (random.nextInt(7) == 0) {
                 d.remove("callId"); // missing: matched by callId null
@@ -116,7 +120,7 @@ class IndexedH2BackendTest {
     record Case(String name, Bson filter, Bson sort, int skip, int limit) {
     }
 
-    private static List<Case> cases() {
+    private static List<Case> cases(String someId) {
         Date mid = new Date(T0 + 2500_000L);
         return List.of(
                 new Case("one call", eq("callId", "call-1"), null, 0, 0),
@@ -136,11 +140,17 @@ class IndexedH2BackendTest {
                         lte("createdAt", mid)), null, 0, 0),
                 new Case("missing call equals null", eq("callId", null), Sorts.ascending("_id"), 0, 0),
                 new Case("pending outbox older than", lt("outbox.0.time", new Date(T0 + 50_000L)), null, 0, 0),
+                new Case("any pending outbox (the relay's count)", gt("outbox.0.time", new Date(Long.MIN_VALUE)), null,
+                        0, 0),
                 new Case("outbox exists and older (the sweep)", and(exists("outbox.0"),
                         lt("outbox.0.time", new Date(T0 + 80_000L))), null, 0, 0),
                 new Case("array element (multikey)", eq("tags", "t1"), Sorts.ascending("_id"), 0, 0),
-                new Case("guarded update's filter", and(eq("_id", "app-00042"), eq("version", 3)), null, 0, 0),
-                new Case("unique field and more", and(eq("slot", "slot-7"), ne("status", "DRAFT")), null, 0, 0),
+                new Case("two-sided range on an array: elements on either side match", and(gt("tags", "t2"),
+                        lt("tags", "t3")), Sorts.ascending("_id"), 0, 0),
+                new Case("pending since a time (lower bound only)", gte("outbox.0.time", new Date(T0 + 20_000L)),
+                        Sorts.ascending("_id"), 0, 0),
+                new Case("guarded update's filter", and(eq("_id", someId), gte("version", 0)), null, 0, 0),
+                new Case("unique field and more", and(eq("slot", "slot-" + Integer.parseInt(someId.substring(4))), ne("status", "X")), null, 0, 0),
                 new Case("no index: total", gt("total", 50), Sorts.ascending("_id"), 3, 40),
                 new Case("in on an indexed field", in("callId", "call-1", "call-2"), Sorts.ascending("_id"), 0, 0),
                 new Case("status equality not leading", eq("status", "SUBMITTED"), Sorts.ascending("_id"), 0, 0));
@@ -174,7 +184,8 @@ class IndexedH2BackendTest {
             c.deleteMany(eq("status", "WITHDRAWN"));
             c.updateOne(eq("_id", "app-00001"), Updates.push("outbox", new Document("time", new Date(T0))));
         }
-        for (Case k : cases()) {
+        String someId = reference.find().first().getString("_id");
+        for (Case k : cases(someId)) {
             List<Object> expected = ids(reference, k);
             if (k.sort() != null) {
                 assertThat(ids(indexed, k)).as(k.name()).isEqualTo(expected);
@@ -224,7 +235,7 @@ class IndexedH2BackendTest {
         MongoCollection<Document> c = indexed(StoreLimits.DEFAULT);
         createIndexes(c);
         c.insertMany(documents(800, 3));
-        List<Object> before = ids(c, cases().get(1));
+        List<Object> before = ids(c, cases("app-00001").get(1));
         long count = c.countDocuments(eq("callId", "call-0"));
         stop();
         servers.clear();
@@ -232,7 +243,7 @@ class IndexedH2BackendTest {
 
         MongoCollection<Document> reopened = indexed(StoreLimits.DEFAULT);
         assertThat(store().documentsExamined()).as("opening rebuilds no index").isZero();
-        assertThat(ids(reopened, cases().get(1))).isEqualTo(before);
+        assertThat(ids(reopened, cases("app-00001").get(1))).isEqualTo(before);
         assertThat(reopened.countDocuments(eq("callId", "call-0"))).isEqualTo(count);
         assertThatThrownBy(() -> reopened.insertOne(new Document("slot", "slot-5")))
                 .as("the unique index is back too").isInstanceOf(MongoException.class);

@@ -53,8 +53,9 @@ record QueryPlan(int prefix, boolean ranged, Object[] from, Object[] to, boolean
             range = new Document(range);
             range.keySet().removeIf(k -> k.equals("$lt") || k.equals("$lte"));
         }
-        if (prefix == 0 && range == null) {
-            return Optional.empty();
+        if (prefix == 0 && range == null && (orderBy == null || orderBy.isEmpty() || multikey
+                || readingOrder(orderBy, fields, descending, 0, equalities.keySet(), idField).isEmpty())) {
+            return Optional.empty(); // the index neither narrows the read nor gives its order
         }
         if (sparse && range == null && fields.subList(0, prefix).stream().allMatch(f -> equalities.get(f) == null)) {
             return Optional.empty(); // a sparse index lacks the documents that match a null

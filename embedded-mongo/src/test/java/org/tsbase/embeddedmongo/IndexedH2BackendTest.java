@@ -86,6 +86,7 @@ class IndexedH2BackendTest {
         c.createIndex(Indexes.ascending("outbox.0.time"), new IndexOptions().sparse(true));
         c.createIndex(Indexes.ascending("tags"));
         c.createIndex(Indexes.ascending("slot"), new IndexOptions().unique(true));
+        c.createIndex(Indexes.descending("createdAt"));
     }
 
     private static List<Document> documents(int n, long seed) {
@@ -153,7 +154,9 @@ class IndexedH2BackendTest {
                 new Case("unique field and more", and(eq("slot", "slot-" + Integer.parseInt(someId.substring(4))), ne("status", "X")), null, 0, 0),
                 new Case("no index: total", gt("total", 50), Sorts.ascending("_id"), 3, 40),
                 new Case("in on an indexed field", in("callId", "call-1", "call-2"), Sorts.ascending("_id"), 0, 0),
-                new Case("status equality not leading", eq("status", "SUBMITTED"), Sorts.ascending("_id"), 0, 0));
+                new Case("status equality not leading", eq("status", "SUBMITTED"), Sorts.ascending("_id"), 0, 0),
+                new Case("no field fixed, read in the order of an index", eq("status", "SCORED"),
+                        Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 10, 25));
     }
 
     private static List<Object> ids(MongoCollection<Document> c, Case k) {
@@ -219,6 +222,10 @@ class IndexedH2BackendTest {
 
         read = examined(() -> c.countDocuments(and(eq("callId", "call-2"), eq("type", "POINT"))));
         assertThat(read).as("a count the index covers reads no document").isZero();
+
+        read = examined(() -> ids(c, new Case("newest of all", new Document(),
+                Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 0, 20)));
+        assertThat(read).as("the newest page of everything reads one page").isEqualTo(20);
 
         read = examined(() -> c.countDocuments(gt("total", 10)));
         assertThat(read).as("without an index everything is read (the reference point)").isEqualTo(3000);

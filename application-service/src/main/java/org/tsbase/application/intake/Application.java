@@ -23,7 +23,13 @@ import org.tsbase.support.outbox.OutboxEntry;
  *             while the application is live, {@code withdrawn/<id>} once withdrawn
  */
 @Document(Application.COLLECTION)
-@CompoundIndex(name = "call_type_status", def = "{'callId': 1, 'type': 1, 'status': 1}")
+// the lists (GET /api/applications): each filter the API offers, newest first, a page read in index order and its
+// total counted from the index; see application-service/README.md
+@CompoundIndex(name = "call_created", def = "{'callId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "call_type_created", def = "{'callId': 1, 'type': 1, 'createdAt': -1}")
+@CompoundIndex(name = "call_type_status_created", def = "{'callId': 1, 'type': 1, 'status': 1, 'createdAt': -1}")
+@CompoundIndex(name = "call_status_created", def = "{'callId': 1, 'status': 1, 'createdAt': -1}")
+@CompoundIndex(name = "created", def = "{'createdAt': -1}")
 public record Application(
         @Id String id,
         String callId,

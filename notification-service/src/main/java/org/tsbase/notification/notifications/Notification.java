@@ -16,6 +16,10 @@ import org.tsbase.support.outbox.OutboxEntry;
 @Document(Notification.COLLECTION)
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
 @CompoundIndex(name = "organization", def = "{'creditCode': 1, 'createdAt': -1}")
+// the log's other filters (GET /api/notifications), newest first, so that a page reads only itself
+@CompoundIndex(name = "application", def = "{'applicationId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "status_created", def = "{'status': 1, 'createdAt': -1}")
+@CompoundIndex(name = "created", def = "{'createdAt': -1}")
 record Notification(
         @Id String id,
         String eventId,

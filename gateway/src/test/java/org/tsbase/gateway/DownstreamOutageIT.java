@@ -16,8 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service that is down or slow: clients get 503/504 problem+json from the gateway, and the
- * gateway's readiness goes DOWN until the service is back. Own stubs, own gateway.
+ * A service that is down or slow: clients get 503 (with Retry-After) or 504 problem+json from the
+ * gateway, and the gateway's readiness goes DOWN until the service is back. Own stubs, own gateway.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DownstreamOutageIT {
@@ -62,6 +62,7 @@ class DownstreamOutageIT {
                     .exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
                     .expectBody()
                     .jsonPath("$.type").isEqualTo("urn:tsbase:problem:service-unavailable")
                     .jsonPath("$.title").isEqualTo("服务暂不可用")
@@ -122,6 +123,7 @@ class DownstreamOutageIT {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
                 .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
                 .expectBody().jsonPath("$.title").isEqualTo("服务暂不可用");
         org.assertj.core.api.Assertions.assertThat(contact.received()).hasSize(before);
     }

@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -24,7 +27,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for one service: records what reaches it and answers like a service would (health
  * UP, an OpenAPI document, JSON for anything else, a problem+json for paths ending in
- * {@code /conflict}). Can be stopped and started again on the same port, or made slow.
+ * {@code /conflict}). Can be stopped and started again on the same port, made slow, or made to
+ * hold every request until released (to keep a known number of requests in flight).
  */
 final class StubService {
 
@@ -44,6 +48,8 @@ final class StubService {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile Duration delay = Duration.ZERO;
+    private volatile CountDownLatch held = new CountDownLatch(0);
+    private final AtomicInteger holding = new AtomicInteger();
     private volatile HttpServer server;
     private int port;
 
@@ -73,6 +79,21 @@ final class StubService {
 
     void slowDown(Duration delay) {
         this.delay = delay;
+    }
+
+    /** From now on every request (but health checks) waits until {@link #release()}. */
+    void holdRequests() {
+        held = new CountDownLatch(1);
+    }
+
+    /** How many requests are waiting in {@link #holdRequests()} right now. */
+    int holding() {
+        return holding.get();
+    }
+
+    /** Lets every held request (and every later one) be answered. */
+    void release() {
+        held.countDown();
     }
 
     void stop() {
@@ -112,6 +133,7 @@ final class StubService {
                 return;
             }
             pause();
+            awaitRelease();
             if (pathAndQuery.startsWith("/v3/api-docs")) {
                 respond(exchange, 200, "application/json",
                         "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "-service\",\"version\":\"v1\"},"
@@ -132,6 +154,21 @@ final class StubService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private void awaitRelease() {
+        CountDownLatch gate = held;
+        if (gate.getCount() == 0) {
+            return;
+        }
+        holding.incrementAndGet();
+        try {
+            gate.await(60, TimeUnit.SECONDS); // bounded, so that a failed test cannot hang the build
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            holding.decrementAndGet();
         }
     }
 

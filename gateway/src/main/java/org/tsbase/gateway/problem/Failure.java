@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
@@ -18,6 +19,9 @@ record Failure(GatewayProblem problem, HttpStatusCode status, Object[] arguments
     static Failure classify(Throwable error) {
         if (error instanceof GatewayProblemException refused) {
             return of(refused.problem(), refused.arguments());
+        }
+        if (error instanceof BulkheadFullException) {
+            return of(GatewayProblem.SERVICE_BUSY);
         }
         if (error instanceof CallNotPermittedException) {
             return of(GatewayProblem.SERVICE_UNAVAILABLE);

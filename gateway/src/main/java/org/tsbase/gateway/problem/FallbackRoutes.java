@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The circuit breakers' {@code fallbackUri: forward:/fallback}: turns a downstream failure
- * (refused connection, timeout, open circuit) into 502/503/504 problem+json. Only reachable by
- * forwarding; security denies it to clients.
+ * (refused connection, timeout, open circuit, full bulkhead) into 502/503/504 problem+json, the
+ * 503s with {@code Retry-After}. Only reachable by forwarding; security denies it to clients.
  */
 @Configuration(proxyBeanMethods = false)
 class FallbackRoutes {
@@ -34,8 +34,12 @@ class FallbackRoutes {
             String routeId = route != null ? route.getId() : "?";
             Throwable cause = failure != null ? failure : new IllegalStateException("fallback without failure");
             Failure classified = Failure.classify(cause);
-            if (classified.isServerSide()) {
-                log.warn("Route {} failed: {}", routeId, cause.toString());
+            // a full bulkhead is the gateway shedding load as configured: the request's own log
+            // line (-> 503) says enough, and a warning per refused request would add to the load
+            if (classified.isServerSide() && classified.problem() != GatewayProblem.SERVICE_BUSY) {
+                try (var ignored = ProblemResponses.requestIdInMdc(exchange)) {
+                    log.warn("Route {} failed: {}", routeId, cause.toString());
+                }
             }
             return problems.write(exchange, cause).then(Mono.empty());
         });

@@ -28,6 +28,11 @@ public enum GatewayProblem {
     BAD_GATEWAY(HttpStatus.BAD_GATEWAY, "bad-gateway"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"),
     GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout"),
+    /**
+     * The route already has as many requests in flight as it may (its bulkhead is full): refused at
+     * once, before anything reaches the service. Argument: seconds until a retry is worth it.
+     */
+    SERVICE_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "service-busy"),
     /** Any other status the gateway has no own text for. Argument: the HTTP reason phrase. */
     OTHER(HttpStatus.BAD_REQUEST, "request-failed");
 
@@ -56,7 +61,7 @@ public enum GatewayProblem {
     /** The problem for a status code, if the gateway has a text for it. */
     static Optional<GatewayProblem> forStatus(int status) {
         return Arrays.stream(values())
-                .filter(p -> p != OTHER && p != INVALID_TOKEN && p.status.value() == status)
+                .filter(p -> p != OTHER && p != INVALID_TOKEN && p != SERVICE_BUSY && p.status.value() == status)
                 .findFirst();
     }
 }

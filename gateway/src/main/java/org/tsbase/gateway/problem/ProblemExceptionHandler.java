@@ -30,12 +30,14 @@ class ProblemExceptionHandler implements ErrorWebExceptionHandler {
             return Mono.error(error);
         }
         Failure failure = Failure.classify(error);
-        if (failure.problem() == GatewayProblem.INTERNAL_ERROR) {
-            log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error);
-        } else if (failure.isServerSide()) {
-            log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    error.toString());
+        try (var ignored = ProblemResponses.requestIdInMdc(exchange)) {
+            if (failure.problem() == GatewayProblem.INTERNAL_ERROR) {
+                log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error);
+            } else if (failure.isServerSide() && failure.problem() != GatewayProblem.SERVICE_BUSY) {
+                log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                        error.toString());
+            }
         }
         return problems.write(exchange, error);
     }

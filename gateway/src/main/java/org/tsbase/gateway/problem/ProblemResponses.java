@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.MDC;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes RFC 9457 {@code application/problem+json} bodies for errors the gateway produces
- * itself, in Chinese unless the client asks for English with {@code Accept-Language}.
+ * itself, in Chinese unless the client asks for English with {@code Accept-Language}. Its 503s
+ * carry {@code Retry-After} (see {@link RetryAfterProperties}); the rate limiter sets its own on 429.
  */
 @Component
+@EnableConfigurationProperties(RetryAfterProperties.class)
 public class ProblemResponses {
 
     /** Exchange attribute {@code requestId} is read from, set by the request id filter. */
@@ -34,15 +38,32 @@ public class ProblemResponses {
      */
     public static final String CLIENT_PATH_ATTRIBUTE = "org.tsbase.gateway.clientPath";
 
+    /** The logging MDC key of the request id ({@code %X{requestId}} in the log pattern). */
+    public static final String REQUEST_ID_MDC_KEY = "requestId";
+
     static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
     private static final List<Locale> SUPPORTED = List.of(Locale.CHINESE, Locale.ENGLISH);
 
     private final MessageSource messages;
     private final JsonMapper json;
+    private final long busyRetryAfter;
+    private final long unavailableRetryAfter;
 
-    ProblemResponses(MessageSource messages, JsonMapper json) {
+    ProblemResponses(MessageSource messages, JsonMapper json, RetryAfterProperties retryAfter) {
         this.messages = messages;
         this.json = json;
+        this.busyRetryAfter = RetryAfterProperties.seconds(retryAfter.busy());
+        this.unavailableRetryAfter = RetryAfterProperties.seconds(retryAfter.unavailable());
+    }
+
+    /**
+     * Puts the exchange's request id into the logging MDC of the current thread until closed: for
+     * log lines written outside the request id filter, on whatever thread runs them (Reactor does
+     * not carry thread locals from operator to operator, see RequestIdLogging).
+     */
+    public static MDC.MDCCloseable requestIdInMdc(ServerWebExchange exchange) {
+        Object requestId = exchange.getAttribute(REQUEST_ID_ATTRIBUTE);
+        return MDC.putCloseable(REQUEST_ID_MDC_KEY, requestId != null ? requestId.toString() : "");
     }
 
     /**
@@ -66,14 +87,30 @@ public class ProblemResponses {
             return Mono.empty();
         }
         Locale locale = localeOf(exchange.getRequest());
+        HttpHeaders headers = response.getHeaders();
+        long retryAfter = retryAfterSeconds(problem);
+        if (retryAfter > 0) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+            if (problem == GatewayProblem.SERVICE_BUSY) {
+                arguments = new Object[] {Long.toString(retryAfter)};
+            }
+        }
         byte[] body = body(exchange, problem, status, locale, arguments);
         response.setStatusCode(status);
-        HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setContentLength(body.length);
         headers.setContentLanguage(locale);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 for a problem that has none of the gateway's own. */
+    private long retryAfterSeconds(GatewayProblem problem) {
+        return switch (problem) {
+            case SERVICE_BUSY -> busyRetryAfter;
+            case SERVICE_UNAVAILABLE -> unavailableRetryAfter;
+            default -> 0;
+        };
     }
 
     byte[] body(ServerWebExchange exchange, GatewayProblem problem, HttpStatusCode status, Locale locale,

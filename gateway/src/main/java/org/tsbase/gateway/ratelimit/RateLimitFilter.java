@@ -2,14 +2,9 @@ package org.tsbase.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -23,7 +18,9 @@ import reactor.core.publisher.Mono;
 /**
  * Limits each caller on every routed request. Over the limit: 429 problem+json with
  * {@code Retry-After} (whole seconds until a token is back); the service never sees the request.
- * If the bucket store fails the request is let through: rate limiting must not take the API down.
+ * For a benchmark, raise it (e.g. {@code -Dtsbase.gateway.rate-limit.requests-per-second=100000
+ * -Dtsbase.gateway.rate-limit.burst=100000} in {@code TSBASE_SERVICE_JAVA_OPTS}) or switch it off
+ * ({@code tsbase.gateway.rate-limit.enabled=false}).
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
@@ -31,17 +28,12 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     static final int ORDER = -200;
     static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
-
-    private final AsyncProxyManager<String> buckets;
-    private final BucketConfiguration bucketConfiguration;
+    private final CallerBuckets buckets;
     private final ProblemResponses problems;
     private final boolean enabled;
 
-    RateLimitFilter(AsyncProxyManager<String> buckets, BucketConfiguration bucketConfiguration,
-            ProblemResponses problems, RateLimitProperties properties) {
+    RateLimitFilter(CallerBuckets buckets, ProblemResponses problems, RateLimitProperties properties) {
         this.buckets = buckets;
-        this.bucketConfiguration = bucketConfiguration;
         this.problems = problems;
         this.enabled = properties.enabled();
     }
@@ -57,7 +49,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return callerKey(exchange)
-                .flatMap(this::tryConsume)
+                .map(buckets::tryConsume)
                 .flatMap(probe -> {
                     if (probe.isConsumed()) {
                         exchange.getResponse().getHeaders()
@@ -69,16 +61,6 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
                     exchange.getResponse().getHeaders().set(REMAINING_HEADER, "0");
                     return problems.write(exchange, GatewayProblem.TOO_MANY_REQUESTS, Long.toString(retryAfter));
-                });
-    }
-
-    private Mono<ConsumptionProbe> tryConsume(String key) {
-        return Mono.fromFuture(() -> buckets.builder()
-                        .build(key, () -> CompletableFuture.completedFuture(bucketConfiguration))
-                        .tryConsumeAndReturnRemaining(1))
-                .onErrorResume(failure -> {
-                    log.warn("Rate limit store failed, letting the request through: {}", failure.toString());
-                    return Mono.just(ConsumptionProbe.consumed(-1, 0));
                 });
     }
 

@@ -4,17 +4,22 @@ import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.slf4j.MDC;
 import org.springframework.context.annotation.Configuration;
+import org.tsbase.gateway.problem.ProblemResponses;
 
 /**
- * Copies the request id from the Reactor context into the SLF4J MDC on whatever thread runs
- * the request's operators ({@code spring.reactor.context-propagation=auto}), so every log line
- * written while handling a request carries {@code %X{requestId}}.
+ * Lets Reactor copy the request id from its context into the SLF4J MDC where it restores thread
+ * locals: in {@code handle} and {@code tap} operators and after {@code contextCapture()}
+ * ({@code spring.reactor.context-propagation=limited}, Boot's default). The gateway's own log
+ * lines put the id into the MDC themselves ({@link ProblemResponses#requestIdInMdc}), so they
+ * carry {@code %X{requestId}} without {@code auto} propagation, which restored every thread local
+ * around every operator of every request and cost a large share of the gateway's CPU (see the
+ * README's Performance section).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestIdLogging {
 
     static final String CONTEXT_KEY = "tsbase.requestId";
-    static final String MDC_KEY = "requestId";
+    static final String MDC_KEY = ProblemResponses.REQUEST_ID_MDC_KEY;
 
     RequestIdLogging() {
         // replaces an accessor of the same key, so a second application context is harmless

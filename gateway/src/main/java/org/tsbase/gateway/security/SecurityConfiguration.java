@@ -1,5 +1,7 @@
 package org.tsbase.gateway.security;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtGrantedAuthoritiesConverterAdapter;
@@ -24,11 +27,13 @@ import org.tsbase.gateway.problem.ProblemResponses;
 /**
  * The gateway checks every RS256 token (signature, expiry, audience {@code tsbase}) before
  * routing and relays the {@code Authorization} header unchanged; each service checks it again.
+ * Boot's decoder checks a token the first time it is seen; the same token again is answered from
+ * {@link CachingReactiveJwtDecoder} until it expires.
  * Anonymous: health, info and the API docs. Other actuator endpoints (Prometheus) need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(CorsProperties.class)
+@EnableConfigurationProperties({CorsProperties.class, TokenCacheProperties.class})
 class SecurityConfiguration {
 
     static final String[] ANONYMOUS = {
@@ -38,7 +43,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-            CorsProperties cors) {
+            CorsProperties cors, ReactiveJwtDecoder jwtDecoder, TokenCacheProperties tokenCache) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
             boolean tokenPresented = hasBearerToken(exchange.getRequest());
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate(tokenPresented));
@@ -59,7 +64,10 @@ class SecurityConfiguration {
                         .pathMatchers("/fallback", "/fallback/**").denyAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .jwt(jwt -> jwt
+                                .jwtDecoder(new CachingReactiveJwtDecoder(jwtDecoder, tokenCache.maximumTokens(),
+                                        Clock.systemUTC()))
+                                .jwtAuthenticationConverter(jwtAuthenticationConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling

@@ -1,5 +1,7 @@
 package org.tsbase.gateway.problem;
 
+import java.time.Duration;
+
 import org.springframework.context.MessageSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,6 +12,7 @@ public final class ProblemResponsesFactory {
     }
 
     public static ProblemResponses create(MessageSource messages) {
-        return new ProblemResponses(messages, JsonMapper.builder().build());
+        return new ProblemResponses(messages, JsonMapper.builder().build(),
+                new RetryAfterProperties(Duration.ofSeconds(1), Duration.ofSeconds(5)));
     }
 }

@@ -1,10 +1,13 @@
 package org.tsbase.gateway.problem;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemResponsesTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final ProblemResponses problems = new ProblemResponses(messages(), json);
+    private final ProblemResponses problems = new ProblemResponses(messages(), json,
+            new RetryAfterProperties(Duration.ofMillis(1500), Duration.ofSeconds(5)));
 
     static ResourceBundleMessageSource messages() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
@@ -89,10 +93,48 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void serviceDownCarriesRetryAfter() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/calls"));
+
+        problems.write(exchange, new ConnectException("Connection refused")).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    }
+
+    @Test
+    void fullBulkheadIsServiceBusyWithRetryAfterRoundedUpInHeaderAndDetail() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/calls"));
+
+        problems.write(exchange, BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("application")))
+                .block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        JsonNode body = json.readTree(exchange.getResponse().getBodyAsString().block());
+        assertThat(body.get("type").asString()).isEqualTo("urn:tsbase:problem:service-busy");
+        assertThat(body.get("title").asString()).isEqualTo("服务繁忙");
+        assertThat(body.get("detail").asString()).isEqualTo("当前请求过多，服务暂时无法处理，请在 2 秒后重试。");
+    }
+
+    @Test
+    void otherProblemsHaveNoRetryAfterOfTheGateway() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/calls"));
+
+        problems.write(exchange, new java.io.IOException("Connection prematurely closed")).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(exchange.getResponse().getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
+    }
+
+    @Test
     void failuresMapToWhatTheClientShouldHear() {
         assertThat(Failure.classify(new ConnectException("refused")).problem()).isEqualTo(GatewayProblem.SERVICE_UNAVAILABLE);
         assertThat(Failure.classify(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x")))
                 .problem()).isEqualTo(GatewayProblem.SERVICE_UNAVAILABLE);
+        assertThat(Failure.classify(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("x")))
+                .problem()).isEqualTo(GatewayProblem.SERVICE_BUSY);
+        assertThat(GatewayProblem.forStatus(503)).contains(GatewayProblem.SERVICE_UNAVAILABLE);
         assertThat(Failure.classify(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "Response took longer",
                 new TimeoutException())).problem()).isEqualTo(GatewayProblem.GATEWAY_TIMEOUT);
         assertThat(Failure.classify(new java.io.IOException("Connection prematurely closed")).problem())

@@ -2,8 +2,6 @@ package org.tsbase.gateway.ratelimit;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.http.HttpHeaders;
@@ -20,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimitFilterTest {
 
     private final RateLimitProperties properties = new RateLimitProperties(true, 1, 2, 1000);
-    private final RateLimitConfiguration configuration = new RateLimitConfiguration();
-    private final AsyncProxyManager<String> buckets = configuration.rateLimitBuckets(properties);
-    private final BucketConfiguration bucket = configuration.rateLimitBucketConfiguration(properties);
-    private final RateLimitFilter filter = new RateLimitFilter(buckets, bucket,
+    private final RateLimitFilter filter = new RateLimitFilter(new RateLimitConfiguration().rateLimitBuckets(properties),
             ProblemResponsesFactory.create(new StaticMessageSource()), properties);
     private final AtomicInteger forwarded = new AtomicInteger();
 

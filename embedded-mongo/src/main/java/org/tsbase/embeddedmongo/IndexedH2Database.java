@@ -31,7 +31,8 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
     static final String DATABASES_PREFIX = "databases.";
     /** MongoDB's OutOfDiskSpace. */
     static final int STORAGE_FULL = 14031;
-    private static final Set<String> WRITES = Set.of("insert", "update", "findandmodify", "create", "createindexes");
+    /** Writes of data; creating collections and indexes is not refused, so that services still start on a full store. */
+    private static final Set<String> WRITES = Set.of("insert", "update", "findandmodify");
     /** Stages that only transform the documents they are given (no output collection, no lookups elsewhere). */
     private static final Set<String> PLAIN_STAGES = Set.of("$match", "$skip", "$limit", "$group", "$sort", "$project",
             "$count", "$unwind", "$addFields", "$set", "$unset");

@@ -18,6 +18,18 @@ final class Cli {
                                          print a bearer token signed with the stack's key
                                          (ROLE: APPLICANT, DISTRICT_REVIEWER, CITY_REVIEWER, ADMIN;
                                           APPLICANT without --org is bound to the demo organisation %s)
+              ./tsbase restart PART [--data-dir DIR]
+                                         stop one part of the running stack, then start it and wait until it is
+                                         healthy (PART: kafka, mongo, mail, contact-service, application-service,
+                                         scoring-service, notification-service, gateway)
+              ./tsbase stop|start PART [--data-dir DIR]      stop one part (gracefully), or start it again
+              ./tsbase kill PART [--data-dir DIR]            SIGKILL one part, as a crash would
+              ./tsbase freeze|thaw PART [--data-dir DIR]     SIGSTOP one part (it hangs, ports open), SIGCONT it
+              ./tsbase add-instance SERVICE [--data-dir DIR] start one more process of a service behind the gateway
+                                         on a free port, sharing its database and consumer group; it is named
+                                         SERVICE-2, SERVICE-3, ... (stop or kill it by that name)
+                                         These commands talk to the launcher of ./tsbase up (see control in
+                                         data/stack.json); they print OK or ERROR and what happened.
               ./tsbase help
 
             Options of up:
@@ -122,6 +134,44 @@ final class Cli {
             org = TokenMinter.DEMO_ORG;
         }
         return new TokenRequest(role, org, ttl, dataDir);
+    }
+
+    record PartRequest(String command, String target, Optional<Path> dataDir) {
+    }
+
+    /** {@code restart|stop|start|kill|freeze|thaw|add-instance PART [--data-dir DIR]}. */
+    static PartRequest parsePartCommand(String command, List<String> args, Map<String, String> env) {
+        if (!StackControl.COMMANDS.contains(command)) {
+            throw new UsageException("Unknown command '" + command + "'");
+        }
+        String target = null;
+        Optional<Path> dataDir = dataDir(env).map(Path::of);
+        Args reader = new Args(args);
+        while (reader.hasNext()) {
+            String item = reader.next();
+            if (item.equals("--data-dir")) {
+                dataDir = Optional.of(Path.of(reader.value(item)));
+            } else if (item.startsWith("--")) {
+                throw new UsageException("Unknown option for " + command + ": " + item);
+            } else if (target != null) {
+                throw new UsageException(command + " takes one part, not '" + target + "' and '" + item + "'");
+            } else {
+                target = item;
+            }
+        }
+        if (target == null) {
+            throw new UsageException(command + " needs a part: " + String.join(", ", Part.ids()));
+        }
+        boolean instance = target.matches(".+-service-\\d+");
+        if (Part.byId(target).isEmpty() && !(instance && (command.equals("stop") || command.equals("kill")))) {
+            throw new UsageException("No part named '" + target + "'; parts: " + String.join(", ", Part.ids())
+                    + (instance ? " (an additional instance can be stopped or killed only)" : ""));
+        }
+        if (command.equals("add-instance") && Part.byId(target).filter(p -> p.isService() && p != Part.GATEWAY)
+                .isEmpty()) {
+            throw new UsageException("add-instance takes a service behind the gateway, not " + target);
+        }
+        return new PartRequest(command, Part.byId(target).map(Part::id).orElse(target), dataDir);
     }
 
     private static Optional<String> dataDir(Map<String, String> env) {

@@ -59,6 +59,10 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final PartCommands commands;
     private final Map<Part, ManagedProcess> running = Collections.synchronizedMap(new EnumMap<>(Part.class));
+    /** Additional instances of services by name ({@code scoring-service-2}), once launched. */
+    private final Map<String, ManagedProcess> extras = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The number of the next additional instance of each service; names are never reused within a launcher. */
+    private final Map<Part, Integer> nextInstance = new EnumMap<>(Part.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JwtKeys keys;
     private final TokenMinter minter;
@@ -69,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     private Duration startupTime;
     private volatile boolean closed;
     private Map<Role, String> lastTokens;
+    private volatile StackControl control;
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -245,13 +250,18 @@ public final class LocalStack implements AutoCloseable {
         if (process != null) {
             List<ProcessHandle> children = process.requestStop();
             process.awaitStop(part.isService() ? SERVICE_GRACE : INFRASTRUCTURE_GRACE, children);
+            writeStackFile("running");
         }
     }
 
-    /** Starts a part that {@link #stop(Part)} stopped, and waits until it is healthy. */
+    /** Starts a part that {@link #stop(Part)} or {@link #kill(Part)} stopped (or that died), and waits until it is healthy. */
     public void start(Part part) {
-        if (running.containsKey(part)) {
-            throw new IllegalStateException(part.id() + " is already running");
+        synchronized (running) {
+            ManagedProcess current = running.get(part);
+            if (current != null && current.isAlive()) {
+                throw new IllegalStateException(part.id() + " is already running (pid " + current.pid() + ")");
+            }
+            running.remove(part);
         }
         checkPorts(Set.of(part));
         launchAndAwait(List.of(part), part.isService() ? config.serviceTimeout() : config.infrastructureTimeout());
@@ -261,6 +271,154 @@ public final class LocalStack implements AutoCloseable {
     public void restart(Part part) {
         stop(part);
         start(part);
+    }
+
+    /**
+     * Kills one part with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown hook runs and nothing is
+     * flushed. Returns once the process is gone; {@link #start(Part)} starts it again.
+     */
+    public void kill(Part part) {
+        ManagedProcess process = running.remove(part);
+        if (process == null) {
+            throw new IllegalStateException(part.id() + " is not running");
+        }
+        say("Killing " + part.id() + " (pid " + process.pid() + ", SIGKILL)");
+        process.kill();
+        writeStackFile("running");
+    }
+
+    /**
+     * Freezes one part with SIGSTOP: it keeps its ports and connections open but answers nothing, as a machine that
+     * hangs or a very long GC pause. {@link #thaw(Part)} continues it; a stop or close continues it first.
+     */
+    public void freeze(Part part) {
+        ManagedProcess process = runningProcess(part.id());
+        say("Freezing " + part.id() + " (pid " + process.pid() + ", SIGSTOP)");
+        process.freeze();
+    }
+
+    /** Continues a part that {@link #freeze(Part)} froze (SIGCONT). */
+    public void thaw(Part part) {
+        ManagedProcess process = runningProcess(part.id());
+        say("Continuing " + part.id() + " (pid " + process.pid() + ", SIGCONT)");
+        process.thaw();
+    }
+
+    /** Whether a part's process is frozen by {@link #freeze(Part)}. */
+    public boolean isFrozen(Part part) {
+        ManagedProcess process = running.get(part);
+        return process != null && process.frozen();
+    }
+
+    /**
+     * Starts one more process of a service on a free port, with the same database, broker and consumer group
+     * ({@code spring.application.name}) as the first, so that the group's partitions are shared between them; waits
+     * until it is healthy. The gateway keeps routing to the first instance. Logs to {@code logs/<name>.log}.
+     *
+     * @return the new instance's name, {@code scoring-service-2}, {@code scoring-service-3}, ...
+     */
+    public String addInstance(Part service) {
+        if (!service.isService() || service == Part.GATEWAY) {
+            throw new IllegalArgumentException("only a service behind the gateway can run twice, not " + service.id());
+        }
+        String name;
+        synchronized (nextInstance) {
+            int n = nextInstance.getOrDefault(service, 2);
+            nextInstance.put(service, n + 1);
+            name = service.id() + "-" + n;
+        }
+        try {
+            int port = freePort();
+            Path logFile = config.logDir().resolve(name + ".log");
+            try {
+                prepareLog(logFile, name);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + logFile, e);
+            }
+            ManagedProcess process = launch(service, name, port, logFile, commands.service(service, port));
+            extras.put(name, process);
+            Instant deadline = Instant.now().plus(config.serviceTimeout());
+            awaitHealthy(process, deadline, config.serviceTimeout());
+            process.markReady(Instant.now());
+            say(String.format("  %-21s ready after %4.1f s  (pid %d, port %d, log %s)", name,
+                    process.readyAfter().toMillis() / 1000.0, process.pid(), port, display(logFile)));
+            writeStackFile("running");
+            return name;
+        } catch (RuntimeException e) {
+            stopInstance(name);
+            throw e;
+        }
+    }
+
+    /** The names of the additional instances running ({@link #addInstance(Part)}). */
+    public List<String> instances() {
+        synchronized (extras) {
+            return List.copyOf(extras.keySet());
+        }
+    }
+
+    /** The base URL of an additional instance. */
+    public String instanceUrl(String name) {
+        return "http://127.0.0.1:" + runningProcess(name).port();
+    }
+
+    /** The pid of a part's process or of an additional instance, by name ({@code kafka}, {@code scoring-service-2}). */
+    public Optional<Long> pid(String name) {
+        Optional<Part> part = Part.byId(name);
+        ManagedProcess process = part.isPresent() ? running.get(part.get()) : extras.get(name);
+        return process == null || !process.isAlive() ? Optional.empty()
+                : Optional.of(process.pid());
+    }
+
+    /** Stops an additional instance gracefully (SIGTERM, then SIGKILL after the grace period). */
+    public void stopInstance(String name) {
+        ManagedProcess process = extras.remove(name);
+        if (process != null) {
+            List<ProcessHandle> children = process.requestStop();
+            process.awaitStop(SERVICE_GRACE, children);
+            writeStackFile("running");
+        }
+    }
+
+    /** Kills an additional instance with SIGKILL. */
+    public void killInstance(String name) {
+        ManagedProcess process = extras.remove(name);
+        if (process == null) {
+            throw new IllegalStateException("no instance " + name + " is running");
+        }
+        say("Killing " + name + " (pid " + process.pid() + ", SIGKILL)");
+        process.kill();
+        writeStackFile("running");
+    }
+
+    private ManagedProcess runningProcess(String name) {
+        Optional<Part> part = Part.byId(name);
+        ManagedProcess process = part.isPresent() ? running.get(part.get()) : extras.get(name);
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /**
+     * Takes commands from {@code ./tsbase restart|stop|start|kill|freeze|thaw|add-instance} ({@link StackControl}):
+     * listens on a loopback port named in {@code stack.json} under {@code control}, with a key in
+     * {@code control.key}. Returns the port.
+     */
+    public int listenForCommands() {
+        if (control == null) {
+            control = StackControl.open(this);
+            writeStackFile("running");
+        }
+        return control.port();
     }
 
     /** Stops the services, then the infrastructure; leaves no process behind. Safe to call more than once. */
@@ -273,10 +431,13 @@ public final class LocalStack implements AutoCloseable {
             closed = true;
         }
         try {
+            if (control != null) {
+                control.close();
+            }
             List<Part> services = new ArrayList<>(Part.services());
             Collections.reverse(services);
-            stopAll(services, SERVICE_GRACE, "services");
-            stopAll(Part.infrastructure(), INFRASTRUCTURE_GRACE, "infrastructure");
+            stopAll(services, instances(), SERVICE_GRACE, "services");
+            stopAll(Part.infrastructure(), List.of(), INFRASTRUCTURE_GRACE, "infrastructure");
             if (startupTime != null) {
                 writeStackFile("stopped");
                 say("Stopped. The data stays in " + display(config.dataDir()) + " for the next start.");
@@ -291,8 +452,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void stopAll(List<Part> parts, Duration grace, String what) {
+    private void stopAll(List<Part> parts, List<String> instances, Duration grace, String what) {
         Map<ManagedProcess, List<ProcessHandle>> stopping = new LinkedHashMap<>();
+        for (String instance : instances) {
+            ManagedProcess process = extras.remove(instance);
+            if (process != null) {
+                stopping.put(process, process.requestStop());
+            }
+        }
         for (Part part : parts) {
             ManagedProcess process = running.remove(part);
             if (process != null) {
@@ -302,12 +469,12 @@ public final class LocalStack implements AutoCloseable {
         if (stopping.isEmpty()) {
             return;
         }
-        say("Stopping " + what + " (" + stopping.keySet().stream().map(p -> p.part().id())
+        say("Stopping " + what + " (" + stopping.keySet().stream().map(ManagedProcess::name)
                 .collect(Collectors.joining(", ")) + ") ...");
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         stopping.forEach((process, children) -> waits.add(CompletableFuture.runAsync(() -> {
             if (!process.awaitStop(grace, children)) {
-                say("  " + process.part().id() + " did not stop within " + grace.toSeconds() + " s: killed");
+                say("  " + process.name() + " did not stop within " + grace.toSeconds() + " s: killed");
             }
         })));
         waits.forEach(CompletableFuture::join);
@@ -508,36 +675,45 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void launch(Part part) {
-        if (closed) {
-            throw new StackStartException("Stopped while starting");
-        }
         Path logFile = config.logFile(part);
         try {
-            prepareLog(logFile, part);
+            prepareLog(logFile, part.id());
             if (part == Part.KAFKA) {
                 prepareKafka(logFile);
             }
-            List<String> command = new ArrayList<>();
-            PartCommands.setsid().ifPresent(command::add);
-            command.addAll(commands.command(part));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(config.projectRoot().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            ManagedProcess process = new ManagedProcess(part, builder.start(), logFile, Instant.now());
-            running.put(part, process);
         } catch (IOException e) {
             throw new StackStartException("Could not start " + part.id() + ": " + e.getMessage()
                     + " (log: " + display(logFile) + ")", part, logFile, e);
         }
+        running.put(part, launch(part, part.id(), -1, logFile, commands.command(part)));
     }
 
-    private void prepareLog(Path logFile, Part part) throws IOException {
+    /** Starts {@code partCommand} in its own session, appending to {@code logFile} (prepared by the caller). */
+    private ManagedProcess launch(Part part, String name, int port, Path logFile, List<String> partCommand) {
+        if (closed) {
+            throw new StackStartException("Stopped while starting");
+        }
+        try {
+            List<String> command = new ArrayList<>();
+            PartCommands.setsid().ifPresent(command::add);
+            command.addAll(partCommand);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(config.projectRoot().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            return new ManagedProcess(part, name, port, builder.start(), logFile, Instant.now());
+        } catch (IOException e) {
+            throw new StackStartException("Could not start " + name + ": " + e.getMessage()
+                    + " (log: " + display(logFile) + ")", part, logFile, e);
+        }
+    }
+
+    private void prepareLog(Path logFile, String name) throws IOException {
         if (Files.exists(logFile) && Files.size(logFile) > LOG_ROTATE_BYTES) {
             Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.writeString(logFile, System.lineSeparator() + "===== tsbase: starting " + part.id() + " at "
+        Files.writeString(logFile, System.lineSeparator() + "===== tsbase: starting " + name + " at "
                         + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + System.lineSeparator(),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -574,44 +750,51 @@ public final class LocalStack implements AutoCloseable {
 
     private void awaitHealthy(ManagedProcess process, Instant deadline, Duration timeout) {
         Part part = process.part();
+        String name = process.name();
         while (true) {
             if (!process.isAlive()) {
-                throw new StackStartException(part.id() + " exited with code " + process.process().exitValue()
+                throw new StackStartException(name + " exited with code " + process.process().exitValue()
                         + " while starting; see " + display(process.logFile()) + ":" + System.lineSeparator()
                         + process.logTail(20), part, process.logFile(), null);
             }
-            if (isHealthy(part)) {
+            if (isHealthy(process)) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new StackStartException(part.id() + " was not healthy within " + timeout.toSeconds()
-                        + " s (" + healthDescription(part) + "); see " + display(process.logFile()) + ":"
+                throw new StackStartException(name + " was not healthy within " + timeout.toSeconds()
+                        + " s (" + healthDescription(process) + "); see " + display(process.logFile()) + ":"
                         + System.lineSeparator() + process.logTail(20), part, process.logFile(), null);
             }
             try {
                 Thread.sleep(part.isService() ? 500 : 200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackStartException("Interrupted while waiting for " + part.id(), part,
+                throw new StackStartException("Interrupted while waiting for " + name, part,
                         process.logFile(), e);
             }
         }
     }
 
-    private String healthDescription(Part part) {
+    /** The service's base URL: its configured port, or an additional instance's own. */
+    private String baseUrl(ManagedProcess process) {
+        return process.port() >= 0 ? "http://127.0.0.1:" + process.port() : commands.httpUrl(process.part().mainPort());
+    }
+
+    private String healthDescription(ManagedProcess process) {
+        Part part = process.part();
         if (part.isService()) {
-            return "GET " + commands.httpUrl(part.mainPort()) + "/actuator/health did not answer UP";
+            return "GET " + baseUrl(process) + "/actuator/health did not answer UP";
         }
         return "nothing accepted connections on " + part.ports().stream()
                 .map(p -> "127.0.0.1:" + config.port(p)).collect(Collectors.joining(", "));
     }
 
-    private boolean isHealthy(Part part) {
+    private boolean isHealthy(ManagedProcess process) {
+        Part part = process.part();
         if (part.isInfrastructure()) {
             return part.ports().stream().allMatch(p -> acceptsConnections(config.port(p)));
         }
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(commands.httpUrl(part.mainPort()) + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(process) + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -650,8 +833,13 @@ public final class LocalStack implements AutoCloseable {
         writeJson(config.dataDir().resolve(TOKENS_FILE), StackFiles.devTokens(lastTokens));
     }
 
-    private void writeStackFile(String state) {
-        writeJson(config.dataDir().resolve(STACK_FILE), StackFiles.stack(config, commands, keys.publicKeyFile(), runningProcesses(), state, startedAt));
+    private synchronized void writeStackFile(String state) {
+        List<ManagedProcess> processes = new ArrayList<>(runningProcesses().values());
+        synchronized (extras) {
+            processes.addAll(extras.values());
+        }
+        writeJson(config.dataDir().resolve(STACK_FILE), StackFiles.stack(config, commands, keys.publicKeyFile(),
+                processes, control == null ? null : control.describe(), state, startedAt));
     }
 
     private static void writeJson(Path file, Object content) {

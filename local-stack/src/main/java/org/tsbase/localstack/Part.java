@@ -82,6 +82,11 @@ public enum Part {
         return List.of(CONTACT_SERVICE, APPLICATION_SERVICE, SCORING_SERVICE, NOTIFICATION_SERVICE, GATEWAY);
     }
 
+    /** Every part's id, in start order. */
+    public static List<String> ids() {
+        return java.util.Arrays.stream(values()).map(Part::id).toList();
+    }
+
     public static Optional<Part> byId(String id) {
         for (Part part : values()) {
             if (part.id.equalsIgnoreCase(id) || part.name().equalsIgnoreCase(id)) {

@@ -166,19 +166,32 @@ final class PartCommands {
 
     /** {@code java -Xmx256m -XX:+UseSerialGC -jar <module>-exec.jar --name=value ...}. */
     List<String> service(Part part) {
+        return service(part, config.port(part.mainPort()));
+    }
+
+    /** As {@link #service(Part)}, listening on {@code port}: another instance of the same service. */
+    List<String> service(Part part, int port) {
         List<String> command = jvm("256m", false);
         command.add("-XX:+UseSerialGC");
         command.addAll(config.serviceJvmArgs());
         command.add("-jar");
         command.add(serviceJar(part).toString());
-        command.addAll(serviceArguments(part));
+        command.addAll(serviceArguments(part, port));
         return command;
     }
 
     /** The Spring properties a service is started with (docs/conventions.md), as {@code --name=value}. */
     List<String> serviceArguments(Part part) {
+        return serviceArguments(part, config.port(part.mainPort()));
+    }
+
+    /**
+     * As {@link #serviceArguments(Part)} but on {@code port}; everything else is the same, so a second instance
+     * shares the database and the consumer group ({@code spring.application.name}) with the first.
+     */
+    List<String> serviceArguments(Part part, int port) {
         List<String> args = new ArrayList<>();
-        args.add("--server.port=" + config.port(part.mainPort()));
+        args.add("--server.port=" + port);
         args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
         part.database().ifPresent(db -> args.add("--spring.mongodb.uri=" + mongoUri(db)));
         args.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation);

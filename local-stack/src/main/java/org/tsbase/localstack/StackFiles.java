@@ -3,6 +3,7 @@ package org.tsbase.localstack;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The contents of {@code stack.json} (where everything listens) and {@code dev-tokens.json}. */
@@ -21,6 +22,16 @@ final class StackFiles {
 
     static Map<String, Object> stack(StackConfig config, PartCommands commands, Path publicKey,
                                      Map<Part, ManagedProcess> processes, String state, Instant startedAt) {
+        return stack(config, commands, publicKey, List.copyOf(processes.values()), null, state, startedAt);
+    }
+
+    /**
+     * @param processes   every running process: the parts' own and additional instances of services (by name)
+     * @param control     where the launcher takes commands ({@code ./tsbase restart ...}), or null
+     */
+    static Map<String, Object> stack(StackConfig config, PartCommands commands, Path publicKey,
+                                     List<ManagedProcess> processes, Map<String, Object> control, String state,
+                                     Instant startedAt) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("state", state);
         json.put("pid", ProcessHandle.current().pid());
@@ -60,19 +71,32 @@ final class StackFiles {
         json.put("publicKey", publicKey.toString());
         json.put("tokens", config.dataDir().resolve(LocalStack.TOKENS_FILE).toString());
         json.put("logs", config.logDir().toString());
+        if (control != null) {
+            json.put("control", control);
+        }
         Map<String, Object> running = new LinkedHashMap<>();
-        processes.forEach((part, process) -> {
+        for (ManagedProcess process : processes) {
+            Part part = process.part();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("pid", process.pid());
             entry.put("log", process.logFile().toString());
             Map<String, Integer> ports = new LinkedHashMap<>();
-            part.ports().forEach(p -> ports.put(p.key(), config.port(p)));
+            if (process.port() >= 0) {
+                ports.put(part.mainPort().key(), process.port());
+                entry.put("instanceOf", part.id());
+                entry.put("url", "http://127.0.0.1:" + process.port());
+            } else {
+                part.ports().forEach(p -> ports.put(p.key(), config.port(p)));
+            }
             entry.put("ports", ports);
             if (process.readyAfter() != null) {
                 entry.put("readyAfterMillis", process.readyAfter().toMillis());
             }
-            running.put(part.id(), entry);
-        });
+            if (process.frozen()) {
+                entry.put("frozen", true);
+            }
+            running.put(process.name(), entry);
+        }
         json.put("processes", running);
         return json;
     }

@@ -24,7 +24,7 @@ public final class Tsbase {
                 case "up" -> up(Cli.parseUp(rest, System.getenv(), projectRoot).out(out).build(), out, err);
                 case "token" -> token(Cli.parseToken(rest, System.getenv()), projectRoot, out, err);
                 case "help", "-h", "--help" -> out.print(Cli.usage());
-                default -> throw new Cli.UsageException("Unknown command '" + command + "'");
+                default -> partCommand(Cli.parsePartCommand(command, rest, System.getenv()), projectRoot, out, err);
             }
         } catch (Cli.UsageException e) {
             err.println("tsbase: " + e.getMessage());
@@ -41,6 +41,7 @@ public final class Tsbase {
     private static void up(StackConfig config, PrintStream out, PrintStream err) throws InterruptedException {
         out.println("TS-Base local stack: data in " + config.dataDir());
         LocalStack stack = LocalStack.start(config);
+        stack.listenForCommands();
         printSummary(stack, out);
         // the stack's shutdown hook stops everything on Ctrl-C or SIGTERM
         new CountDownLatch(1).await();
@@ -100,6 +101,21 @@ public final class Tsbase {
         }
         return duration.toMinutes() + " min";
     }
+
+    /** Sends a command to the running launcher; exits 1 when it answers ERROR. */
+    private static void partCommand(Cli.PartRequest request, Path projectRoot, PrintStream out, PrintStream err) {
+        Path dataDir = projectRoot.resolve(request.dataDir().orElse(Path.of("data")));
+        String answer = StackControl.send(dataDir, request.command(), request.target(), PART_COMMAND_TIMEOUT);
+        if (answer.startsWith("OK ")) {
+            out.println(answer.substring(3));
+        } else {
+            err.println("tsbase: " + (answer.startsWith("ERROR ") ? answer.substring(6) : answer));
+            System.exit(1);
+        }
+    }
+
+    /** A restart waits for the part to be healthy: up to the services' start timeout, with some margin. */
+    static final java.time.Duration PART_COMMAND_TIMEOUT = java.time.Duration.ofMinutes(6);
 
     private static void token(Cli.TokenRequest request, Path projectRoot, PrintStream out, PrintStream err) {
         Path dataDir = projectRoot.resolve(request.dataDir().orElse(Path.of("data")));

@@ -207,4 +207,38 @@ class CliTest {
         assertThat(Cli.usage()).contains("--mongo-uri", "TSBASE_MONGO_URI", "--kafka-bootstrap",
                 "TSBASE_KAFKA_BOOTSTRAP");
     }
+    @Test
+    void aPartCommandNamesOnePartOrForStopAndKillAnAdditionalInstance() {
+        Cli.PartRequest restart = Cli.parsePartCommand("restart", List.of("scoring-service", "--data-dir", "/tmp/x"),
+                Map.of());
+        assertThat(restart.command()).isEqualTo("restart");
+        assertThat(restart.target()).isEqualTo("scoring-service");
+        assertThat(restart.dataDir()).contains(Path.of("/tmp/x"));
+        assertThat(Cli.parsePartCommand("kill", List.of("KAFKA"), Map.of("TSBASE_DATA_DIR", "/tmp/y")))
+                .isEqualTo(new Cli.PartRequest("kill", "kafka", java.util.Optional.of(Path.of("/tmp/y"))));
+        assertThat(Cli.parsePartCommand("kill", List.of("scoring-service-2"), Map.of()).target())
+                .isEqualTo("scoring-service-2");
+        assertThat(Cli.parsePartCommand("add-instance", List.of("notification-service"), Map.of()).target())
+                .isEqualTo("notification-service");
+
+        assertThatThrownBy(() -> Cli.parsePartCommand("restart", List.of(), Map.of()))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("restart needs a part: kafka, mongo");
+        assertThatThrownBy(() -> Cli.parsePartCommand("restart", List.of("scoring"), Map.of()))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("No part named 'scoring'");
+        assertThatThrownBy(() -> Cli.parsePartCommand("freeze", List.of("scoring-service-2"), Map.of()))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("stopped or killed only");
+        assertThatThrownBy(() -> Cli.parsePartCommand("add-instance", List.of("gateway"), Map.of()))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("behind the gateway");
+        assertThatThrownBy(() -> Cli.parsePartCommand("stop", List.of("kafka", "mongo"), Map.of()))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("one part");
+        assertThatThrownBy(() -> Cli.parsePartCommand("reboot", List.of("kafka"), Map.of()))
+                .isInstanceOf(Cli.UsageException.class).hasMessageContaining("Unknown command 'reboot'");
+    }
+
+    @Test
+    void theUsageNamesThePartCommands() {
+        assertThat(Cli.usage()).contains("./tsbase restart PART [--data-dir DIR]")
+                .contains("./tsbase kill PART").contains("./tsbase freeze|thaw PART")
+                .contains("./tsbase add-instance SERVICE");
+    }
 }

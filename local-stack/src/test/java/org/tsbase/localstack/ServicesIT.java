@@ -4,11 +4,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -16,6 +19,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -159,4 +163,136 @@ class ServicesIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 
+    /**
+     * What an operator does to one part of a running stack, through {@code ./tsbase kill|start|freeze|thaw|
+     * add-instance|stop|restart} (a second JVM talking to the launcher's control port), and what the fault suite
+     * does through {@link LocalStack}.
+     */
+    @Test
+    void onePartOfARunningStackIsKilledStartedFrozenThawedAndRunTwiceFromTheCommandLine(@TempDir Path dataDir)
+            throws Exception {
+        Process launcher = cli(dataDir, dataDir.resolve("launcher.out"));
+        try {
+            JsonNode stackJson = Json.MAPPER.readTree(dataDir.resolve("stack.json").toFile());
+            long scoringPid = stackJson.at("/processes/scoring-service/pid").asLong();
+            assertThat(stackJson.at("/control/port").asInt()).isPositive();
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("control.key")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+            assertThat(tsbase(dataDir, "kill", "scoring-service")).startsWith("scoring-service killed (SIGKILL)");
+            assertThat(ProcessHandle.of(scoringPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+            assertThat(Json.MAPPER.readTree(dataDir.resolve("stack.json").toFile()).at("/processes/scoring-service")
+                    .isMissingNode()).isTrue();
+
+            assertThat(tsbase(dataDir, "start", "scoring-service")).startsWith("scoring-service started (pid ");
+            long restarted = Json.MAPPER.readTree(dataDir.resolve("stack.json").toFile())
+                    .at("/processes/scoring-service/pid").asLong();
+            assertThat(restarted).isNotEqualTo(scoringPid);
+            assertThat(ProcessHandle.of(restarted).map(ProcessHandle::isAlive)).contains(true);
+            assertThat(health(Json.MAPPER.readTree(dataDir.resolve("stack.json").toFile())
+                    .at("/services/scoring-service/url").asText())).isEqualTo(200);
+
+            String gateway = stackJson.path("gateway").asText();
+            assertThat(tsbase(dataDir, "freeze", "gateway")).startsWith("gateway frozen (SIGSTOP)");
+            long gatewayPid = stackJson.at("/processes/gateway/pid").asLong();
+            assertThat(processState(gatewayPid)).isEqualTo("T");
+            assertThat(health(gateway)).as("a frozen process accepts but never answers").isEqualTo(-1);
+            assertThat(tsbase(dataDir, "thaw", "gateway")).startsWith("gateway continued (SIGCONT)");
+            assertThat(health(gateway)).isEqualTo(200);
+
+            assertThat(tsbase(dataDir, "add-instance", "notification-service"))
+                    .startsWith("notification-service-2 started at http://127.0.0.1:");
+            JsonNode second = Json.MAPPER.readTree(dataDir.resolve("stack.json").toFile())
+                    .at("/processes/notification-service-2");
+            assertThat(second.path("instanceOf").asText()).isEqualTo("notification-service");
+            int secondPort = second.at("/ports/notification").asInt();
+            assertThat(secondPort).isNotEqualTo(stackJson.at("/processes/notification-service/ports/notification").asInt());
+            assertThat(health("http://127.0.0.1:" + secondPort)).isEqualTo(200);
+            List<String> args = standIn("notification-service", "args");
+            assertThat(args).as("the second instance's arguments: the same but for the port")
+                    .contains("--server.port=" + secondPort, "--spring.mail.port=" + stackJson.at("/smtp").asText()
+                            .substring("127.0.0.1:".length()));
+            assertThat(dataDir.resolve("logs/notification-service-2.log")).exists();
+            assertThat(tsbase(dataDir, "kill", "notification-service-2")).startsWith("notification-service-2 killed");
+            assertThat(ProcessHandle.of(second.path("pid").asLong()).map(ProcessHandle::isAlive))
+                    .isNotEqualTo(Optional.of(true));
+
+            assertThat(tsbase(dataDir, "restart", "mongo")).startsWith("mongo restarted (pid ");
+            assertThat(tsbaseFails(dataDir, "start", "mongo")).contains("mongo is already running");
+            assertThat(launcher.isAlive()).isTrue();
+        } finally {
+            launcher.destroy();
+            assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(dataDir.resolve("control.key")).doesNotExist();
+    }
+
+    @Test
+    void aCommandWithoutTheKeyIsRefusedAndWithoutAStackSaysSo(@TempDir Path dataDir) throws Exception {
+        assertThatThrownBy(() -> StackControl.send(dataDir, "restart", "kafka", Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("No stack runs with its data in");
+
+        try (LocalStack stack = LocalStack.start(StackConfig.builder().projectRoot(projectRoot).dataDir(dataDir)
+                .freePorts().parts(java.util.EnumSet.of(Part.MAIL)).build())) {
+            int port = stack.listenForCommands();
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                socket.getOutputStream().write("0000 kill mail\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String answer = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                assertThat(answer).startsWith("ERROR wrong or missing key");
+            }
+            assertThat(stack.pid(Part.MAIL)).isPresent();
+            assertThat(StackControl.send(dataDir, "kill", "mail", Duration.ofSeconds(30))).startsWith("OK mail killed");
+            assertThat(stack.pid(Part.MAIL)).isEmpty();
+            assertThat(StackControl.send(dataDir, "thaw", "mail", Duration.ofSeconds(30)))
+                    .isEqualTo("ERROR mail is not running");
+            assertThat(StackControl.send(dataDir, "start", "mail", Duration.ofSeconds(90))).startsWith("OK mail started");
+        }
+    }
+
+    /** Runs {@code ./tsbase <command> <target> --data-dir DIR} as its own JVM; its output, which must succeed. */
+    private static String tsbase(Path dataDir, String command, String target) throws Exception {
+        Process p = tsbaseProcess(dataDir, command, target);
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(6, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static String tsbaseFails(Path dataDir, String command, String target) throws Exception {
+        Process p = tsbaseProcess(dataDir, command, target);
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(6, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(1);
+        return out;
+    }
+
+    private static Process tsbaseProcess(Path dataDir, String command, String target) throws IOException {
+        Path target0 = projectRoot.resolve("local-stack/target");
+        return new ProcessBuilder(PartCommands.currentJava(), "-Dtsbase.projectRoot=" + projectRoot,
+                "-cp", target0.resolve("lib") + "/*:" + target0.resolve("local-stack.jar"),
+                Tsbase.class.getName(), command, target, "--data-dir", dataDir.toString())
+                .redirectErrorStream(true).start();
+    }
+
+    /** The status of {@code GET <base>/actuator/health}, or -1 without an answer within 3 s. */
+    private static int health(String base) {
+        try {
+            return java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(3)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The state letter of {@code /proc/<pid>/stat}: R, S, T (stopped), ... */
+    private static String processState(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    }
 }

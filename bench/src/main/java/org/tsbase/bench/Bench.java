@@ -61,6 +61,10 @@ public final class Bench {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Path root = Path.of(System.getProperty("tsbase.projectRoot", "")).toAbsolutePath().normalize();
+        if (SeedOptions.wanted(Arrays.asList(args))) {
+            seedOrVerify(args, root, out, err);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(Arrays.asList(args), System.getenv());
@@ -75,6 +79,29 @@ public final class Bench {
         }
         try {
             new Bench(options, root, out).run();
+            System.exit(0);
+        } catch (IllegalStateException e) {
+            err.println("tsbase bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** {@code --seed N} or {@code --verify-acked FILE}: {@link Seeder}. */
+    private static void seedOrVerify(String[] args, Path root, PrintStream out, PrintStream err) throws Exception {
+        SeedOptions options;
+        try {
+            options = SeedOptions.parse(Arrays.asList(args), System.getenv());
+        } catch (BenchOptions.UsageException e) {
+            if (e.getMessage() != null) {
+                err.println("tsbase bench: " + e.getMessage());
+                err.println();
+            }
+            (e.getMessage() == null ? out : err).print(BenchOptions.usage());
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        try {
+            new Seeder(options, root, out).run();
             System.exit(0);
         } catch (IllegalStateException e) {
             err.println("tsbase bench: " + e.getMessage());

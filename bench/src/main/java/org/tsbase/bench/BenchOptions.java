@@ -213,7 +213,7 @@ public record BenchOptions(
                   --timeout 30s         per-request timeout (counted as "timeout", never retried)
                 Raise the gateway's rate limit for a benchmark:
                   TSBASE_SERVICE_JAVA_OPTS=-Dtsbase.gateway.rate-limit.requests-per-second=100000 ./tsbase up
-                """;
+                """ + SeedOptions.usage();
     }
 
     /** A command line that cannot be read; a null message asks for the usage alone. */

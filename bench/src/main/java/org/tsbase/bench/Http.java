@@ -16,8 +16,15 @@ import java.util.concurrent.Executors;
 /** The JDK's HTTP client (HTTP/1.1, keep-alive), asynchronous: a request's answer as a status and a body. */
 final class Http implements AutoCloseable {
 
-    /** {@code status}: the HTTP status, or {@link Workload#TIMEOUT} / {@link Workload#IO_ERROR}. */
-    record Answer(String status, String body, String location) {
+    /**
+     * {@code status}: the HTTP status, or {@link Workload#TIMEOUT} / {@link Workload#IO_ERROR}; {@code retryAfter}:
+     * the {@code Retry-After} header as given (null without one).
+     */
+    record Answer(String status, String body, String location, String retryAfter) {
+        Answer(String status, String body, String location) {
+            this(status, body, location, null);
+        }
+
         boolean ok() {
             return status.length() == 3 && status.charAt(0) == '2';
         }
@@ -85,7 +92,8 @@ final class Http implements AutoCloseable {
     private CompletableFuture<Answer> send(HttpRequest request) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Answer(String.valueOf(r.statusCode()), r.body(),
-                        r.headers().firstValue("Location").orElse(null)))
+                        r.headers().firstValue("Location").orElse(null),
+                        r.headers().firstValue("Retry-After").orElse(null)))
                 .exceptionally(Http::failure);
     }
 

@@ -1,0 +1,102 @@
+package org.tsbase.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tsbase.events.CreditCode;
+
+class SeedOptionsTest {
+
+    private static SeedOptions parse(String... args) {
+        return SeedOptions.parse(List.of(args), Map.of());
+    }
+
+    @Test
+    void seedingIsChosenBySeedOrVerifyAckedOnly() {
+        assertThat(SeedOptions.wanted(List.of("--seed", "100"))).isTrue();
+        assertThat(SeedOptions.wanted(List.of("--seed=100"))).isTrue();
+        assertThat(SeedOptions.wanted(List.of("--verify-acked", "f.txt"))).isTrue();
+        assertThat(SeedOptions.wanted(List.of("--rate", "5", "--seed-rate", "3"))).isFalse();
+    }
+
+    @Test
+    void defaultsFillTheCapacityCallMeasuringAt10kAnd50k() {
+        SeedOptions o = parse("--seed", "100000");
+        assertThat(o.seed()).isEqualTo(100_000);
+        assertThat(o.callId()).isEqualTo("capacity");
+        assertThat(o.seedRate()).isZero();
+        assertThat(o.concurrency()).isEqualTo(16);
+        assertThat(o.checkpoints()).containsExactly(10_000L, 50_000L);
+        assertThat(o.seedFor()).isEmpty();
+        assertThat(o.ackedLogIn(Path.of("/d"))).isEqualTo(Path.of("/d/seed-capacity-acked.txt"));
+    }
+
+    @Test
+    void readsEveryOption() {
+        SeedOptions o = parse("--seed=5_000", "--call", "city-2026", "--seed-rate", "50", "--seed-concurrency", "8",
+                "--checkpoints", "3000,1000,3000", "--read-rate", "0", "--read-duration", "10s", "--idle", "5s",
+                "--score-wait", "2m", "--label", "x", "--out", "/o", "--acked-log", "/a.txt", "--seed-for", "50m",
+                "--data-dir", "/data", "--timeout", "5s");
+        assertThat(o.seed()).isEqualTo(5_000);
+        assertThat(o.callId()).isEqualTo("city-2026");
+        assertThat(o.seedRate()).isEqualTo(50);
+        assertThat(o.concurrency()).isEqualTo(8);
+        assertThat(o.checkpoints()).containsExactly(1_000L, 3_000L);
+        assertThat(o.readRate()).isZero();
+        assertThat(o.readDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.idle()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.scoreWait()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.ackedLogIn(Path.of("/d"))).isEqualTo(Path.of("/a.txt"));
+        assertThat(o.seedFor()).contains(Duration.ofMinutes(50));
+        assertThat(o.dataDir()).isEqualTo(Path.of("/data"));
+        assertThat(parse("--seed", "1", "--checkpoints", "none").checkpoints()).isEmpty();
+    }
+
+    @Test
+    void refusesWhatItCannotRead() {
+        assertThatThrownBy(() -> parse("--seed", "0")).hasMessageContaining("--seed");
+        assertThatThrownBy(() -> parse("--seed", "10", "--verify-acked", "f")).hasMessageContaining("one of them");
+        assertThatThrownBy(() -> parse("--seed", "10", "--rate", "5")).hasMessageContaining("--rate");
+        assertThatThrownBy(() -> parse("--seed", "10", "--call", "NO")).hasMessageContaining("--call");
+    }
+
+    @Test
+    void theHelpSaysNoContactsAreCreatedSoNoMailIsSent() {
+        assertThat(BenchOptions.usage()).contains("--seed N").contains("NO").contains("contacts")
+                .contains("no mail");
+    }
+
+    @Test
+    void aCallsCodesAreFixedByIndexValidAndDistinct() {
+        CreditCodes a = Seeder.codesFor("capacity");
+        CreditCodes again = Seeder.codesFor("capacity");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (long i = 0; i < 5_000; i++) {
+            String code = a.code(i);
+            assertThat(code).isEqualTo(again.code(i));
+            assertThat(CreditCode.isValid(code)).as(code).isTrue();
+            assertThat(seen.add(code)).isTrue();
+        }
+        assertThat(Seeder.codesFor("other-call").code(0)).isNotEqualTo(a.code(0));
+    }
+
+    @Test
+    void theTableHasARowPerCheckpointWithGatewayAndDirectReads() {
+        Results.WorkloadResult byId = new Results.WorkloadResult("read: by id", 10, 10, 1, 5, 8, 9, 9,
+                Map.of("200", 10L));
+        Results.WorkloadResult byIdDirect = new Results.WorkloadResult("read: by id", 10, 9, 1, 2, 3, 4, 4,
+                Map.of("200", 9L, "503", 1L));
+        Seeder.Checkpoint c = new Seeder.Checkpoint(10_000, "2026-11-28T20:00:00Z", 9_800, 1000, 9.8, Map.of(), 0,
+                10_000, 12, 30, Map.of("mongo", 0.5), Map.of("mongo", 400L), 400L * 1048576, 41943, 20,
+                List.of(byId), List.of(byIdDirect));
+        String md = Seeder.markdown(List.of(c));
+        assertThat(md).contains("| 10000 | 2026-11-28T20:00 |").contains("| 400 |").contains("5.00 / 9.00; 2.00 / 4.00")
+                .contains("503×1");
+        assertThat(md.lines().count()).isEqualTo(3);
+    }
+}

@@ -68,6 +68,7 @@ public class AttachmentService {
         if (file.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "application.attachment-empty");
         }
+        FileNames.requireHarmless(file.getOriginalFilename());
         String contentType = FileTypes.detect(header(file))
                 .orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "application.attachment-type"));
         String sha256 = sha256(file);

@@ -1,14 +1,41 @@
 package org.tsbase.application.attachment;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.tsbase.support.web.ApiException;
 
 /** File names as uploaded (kept, Chinese included) and as sent back in {@code Content-Disposition} (RFC 6266/5987). */
 public final class FileNames {
 
     static final int MAX = 200;
     private static final String ATTR_CHARS = "!#$&+-.^_`|~";
+    /** What an old browser on Windows sends: the whole local path, e.g. {@code C:\Users\li\台账.pdf}. */
+    private static final Pattern WINDOWS_PATH = Pattern.compile("[A-Za-z]:\\\\[^/]*");
 
     private FileNames() {
+    }
+
+    /**
+     * 400 for a name that tries to leave its folder or to hide what it is: a {@code ..} or {@code .} segment, a path
+     * other than the local Windows path an old browser sends (whose last segment {@link #clean} keeps), control
+     * characters (NUL, CR, LF) and invisible format characters such as the right-to-left override.
+     */
+    public static void requireHarmless(String original) {
+        if (original == null) {
+            return;
+        }
+        boolean hidden = original.codePoints()
+                .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+        boolean traversal = false;
+        for (String segment : original.split("[/\\\\]", -1)) {
+            traversal |= segment.strip().equals("..") || segment.strip().equals(".");
+        }
+        boolean path = original.indexOf('/') >= 0
+                || original.indexOf('\\') >= 0 && !WINDOWS_PATH.matcher(original).matches();
+        if (hidden || traversal || path) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "application.attachment-name");
+        }
     }
 
     /** The last path segment, without control characters, at most 200 characters; a default when nothing is left. */

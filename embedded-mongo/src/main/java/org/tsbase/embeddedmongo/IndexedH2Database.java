@@ -62,8 +62,17 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
                 return indexed;
             }
         }
-        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        Document response = super.handleCommand(channel, command, query, databaseResolver, oplog);
+        if (limits.durable() && mvStore.getFileStore() != null && CHANGES.contains(name)) {
+            // acknowledged means on disk: MVStore alone commits once a second, so a kill -9 lost up to a second of
+            // acknowledged writes. Concurrent writers share one commit (it writes whatever is pending).
+            mvStore.commit();
+        }
+        return response;
     }
+
+    private static final Set<String> CHANGES = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
     /** An aggregation that starts with {@code $match} and has only plain stages; null for any other. */
     private Document aggregateByIndex(Document query, DatabaseResolver databaseResolver, Oplog oplog) {

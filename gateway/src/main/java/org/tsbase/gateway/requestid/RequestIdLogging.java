@@ -12,8 +12,8 @@ import org.tsbase.gateway.problem.ProblemResponses;
  * ({@code spring.reactor.context-propagation=limited}, Boot's default). The gateway's own log
  * lines put the id into the MDC themselves ({@link ProblemResponses#requestIdInMdc}), so they
  * carry {@code %X{requestId}} without {@code auto} propagation, which restored every thread local
- * around every operator of every request and cost a large share of the gateway's CPU (see the
- * README's Performance section).
+ * around every operator of every request and was in most of the gateway's sampled stacks (see
+ * the README's Performance section).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestIdLogging {

@@ -55,9 +55,22 @@ public class RubricCatalog {
         }
     }
 
+    /**
+     * The latest version, asked of the store each time (another instance may have stored a newer one): only its key is
+     * read, the parsed definition comes from the cache unless it is new. On MongoDB the unique index on
+     * {@code rubricId, version} answers this; the embedded store reads the few rubric documents.
+     */
     public Optional<RubricDefinition> latest(String rubricId) {
         Query q = Query.query(Criteria.where("rubricId").is(rubricId)).with(Sort.by(Sort.Direction.DESC, "version")).limit(1);
-        return Optional.ofNullable(mongo.findOne(q, StoredRubric.class)).map(this::definition);
+        q.fields().include("_id");
+        org.bson.Document newest = mongo.findOne(q, org.bson.Document.class, "rubrics");
+        if (newest == null) {
+            return Optional.empty();
+        }
+        String key = newest.getString("_id");
+        RubricDefinition cached = parsed.get(key);
+        return cached != null ? Optional.of(cached)
+                : Optional.ofNullable(mongo.findById(key, StoredRubric.class)).map(this::definition);
     }
 
     public Optional<RubricDefinition> version(String rubricId, int version) {

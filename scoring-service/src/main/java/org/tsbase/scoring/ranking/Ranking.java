@@ -38,14 +38,39 @@ public final class Ranking {
                 .filter(e -> e.type() == type && e.passed())
                 .sorted(ORDER)
                 .toList();
-        List<RankedEntry> ranked = new ArrayList<>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            TieBreak above = i == 0 ? TieBreak.NONE : decidedBy(ordered.get(i - 1), ordered.get(i));
-            TieBreak below = i == ordered.size() - 1 ? TieBreak.NONE : decidedBy(ordered.get(i), ordered.get(i + 1));
-            ranked.add(new RankedEntry(ordered.get(i), i + 1, i < quota, above, below,
-                    i == 0 ? describeFirst(below) : describeBelow(above)));
+        return slice(quota, 1, null, ordered, null);
+    }
+
+    /**
+     * The places of a run of consecutive passed entries of a ranking that is held elsewhere in rank order (an index):
+     * the same ranks, proposals, tie-breaks and reasons as {@link #rank} gives those entries within the whole.
+     *
+     * @param firstRank the rank of {@code run}'s first entry
+     * @param above     the entry ranked just above the run, null if the run starts the ranking
+     * @param run       the entries in rank order ({@link #order()})
+     * @param below     the entry ranked just below the run, null if the run ends the ranking
+     */
+    public static List<RankedEntry> slice(int quota, int firstRank, RankingEntry above, List<RankingEntry> run,
+            RankingEntry below) {
+        if (quota < 0) {
+            throw new IllegalArgumentException("quota must not be negative: " + quota);
+        }
+        List<RankedEntry> ranked = new ArrayList<>(run.size());
+        for (int i = 0; i < run.size(); i++) {
+            RankingEntry previous = i == 0 ? above : run.get(i - 1);
+            RankingEntry next = i == run.size() - 1 ? below : run.get(i + 1);
+            int rank = firstRank + i;
+            TieBreak versusAbove = previous == null ? TieBreak.NONE : decidedBy(previous, run.get(i));
+            TieBreak versusBelow = next == null ? TieBreak.NONE : decidedBy(run.get(i), next);
+            ranked.add(new RankedEntry(run.get(i), rank, rank <= quota, versusAbove, versusBelow,
+                    rank == 1 ? describeFirst(versusBelow) : describeBelow(versusAbove)));
         }
         return List.copyOf(ranked);
+    }
+
+    /** The order of a ranking: total desc, base desc, activities desc, earlier submission, then application id. */
+    public static Comparator<RankingEntry> order() {
+        return ORDER;
     }
 
     /** The first criterion on which {@code better} beats {@code worse}. */

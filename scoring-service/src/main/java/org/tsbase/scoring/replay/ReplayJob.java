@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,6 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param endOffsets partition → the end offset taken at the start: the job reads up to there, never further
  * @param positions  partition → the next offset to read
+ * @param changed    how many results the job changed (or would change, in a dry run)
+ * @param diff       the first {@value ReplayRunner#DIFF_SHOWN} applications whose total, pass/fail or rank changed
+ * @param diffSize   how many applications that is in all
  */
 @Document("replayjobs")
 public record ReplayJob(
@@ -20,9 +24,9 @@ public record ReplayJob(
         String rubricId,
         String callId,
         boolean dryRun,
-        State state,
+        @Indexed State state,
         String requestedBy,
-        Instant startedAt,
+        @Indexed Instant startedAt,
         Instant finishedAt,
         Map<String, Long> endOffsets,
         Map<String, Long> positions,
@@ -30,6 +34,7 @@ public record ReplayJob(
         long processed,
         long changed,
         List<Change> diff,
+        long diffSize,
         String error) {
 
     public enum State {

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,14 +30,17 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 import org.tsbase.events.ApplicationSubmitted;
+import org.tsbase.events.ApplicationType;
 import org.tsbase.events.EventTypes;
 import org.tsbase.events.Topics;
 import org.tsbase.scoring.call.CallCopies;
+import org.tsbase.scoring.call.CallCopy;
 import org.tsbase.scoring.ranking.RankedEntry;
 import org.tsbase.scoring.ranking.Ranking;
 import org.tsbase.scoring.ranking.RankingEntry;
 import org.tsbase.scoring.rubric.RubricType;
 import org.tsbase.scoring.rubric.ScoreResult;
+import org.tsbase.scoring.sheet.RankingIndex;
 import org.tsbase.scoring.sheet.ScoreSheet;
 import org.tsbase.scoring.sheet.Scoring;
 import org.tsbase.support.kafka.PoisonEventException;
@@ -52,11 +57,17 @@ class ReplayRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** How many entries of a diff the job keeps (its size counts them all). */
+    static final int DIFF_SHOWN = 1000;
+    private static final int CHANGES_PAGE = 5000;
+    /** Sheets read, rescored and written together. */
+    private static final int PAGE = 200;
 
     private final MongoTemplate mongo;
     private final ConsumerFactory<String, byte[]> consumers;
     private final Scoring scoring;
     private final CallCopies calls;
+    private final RankingIndex rankings;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "replay");
@@ -65,11 +76,12 @@ class ReplayRunner implements DisposableBean {
     });
 
     ReplayRunner(MongoTemplate mongo, ConsumerFactory<String, byte[]> consumers, Scoring scoring, CallCopies calls,
-            Clock clock) {
+            RankingIndex rankings, Clock clock) {
         this.mongo = mongo;
         this.consumers = consumers;
         this.scoring = scoring;
         this.calls = calls;
+        this.rankings = rankings;
         this.clock = clock;
     }
 
@@ -87,7 +99,7 @@ class ReplayRunner implements DisposableBean {
         }
         long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
         ReplayJob job = new ReplayJob(jobId, rubricId, callId, dryRun, ReplayJob.State.RUNNING, requestedBy,
-                clock.instant(), null, end, begin, total, 0, 0, List.of(), null);
+                clock.instant(), null, end, begin, total, 0, 0, List.of(), 0, null);
         mongo.insert(job);
         worker.execute(() -> run(jobId));
         return job;
@@ -115,23 +127,19 @@ class ReplayRunner implements DisposableBean {
             return;
         }
         try {
-            Set<String> applications = read(job);
-            Map<String, Integer> ranksBefore = ranks(Map.of());
-            Map<String, ScoreResult> after = new HashMap<>();
-            Map<String, Scoring.Rescored> changes = new LinkedHashMap<>();
-            for (String applicationId : applications) {
-                scoring.rescore(applicationId, job.dryRun(), job.requestedBy()).ifPresent(r -> {
-                    changes.put(applicationId, r);
-                    after.put(applicationId, r.after());
-                });
-            }
-            Map<String, Integer> ranksAfter = ranks(job.dryRun() ? after : Map.of());
-            List<ReplayJob.Change> diff = diff(changes, ranksBefore, ranksAfter);
+            // a job resumed after a restart no longer knows what it read before: it takes every sheet in its scope
+            boolean resumed = job.processed() > 0;
+            Map<String, Set<Long>> submitted = read(job);
+            rescore(job, resumed ? null : submitted);
+            List<ReplayChange> changes = changes(jobId);
+            Diff diff = diff(job, changes);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update()
                     .set("state", ReplayJob.State.COMPLETED).set("finishedAt", clock.instant())
-                    .set("changed", changes.size()).set("diff", diff), ReplayJob.class);
-            log.info("replay {} completed: {} application(s) read, {} result(s) {}", jobId, applications.size(),
-                    changes.size(), job.dryRun() ? "would change" : "changed");
+                    .set("changed", changes.size()).set("diff", diff.shown()).set("diffSize", diff.size()),
+                    ReplayJob.class);
+            mongo.remove(Query.query(Criteria.where("jobId").is(jobId)), ReplayChange.class);
+            log.info("replay {} completed: {} result(s) {}", jobId, changes.size(),
+                    job.dryRun() ? "would change" : "changed");
         } catch (RuntimeException e) {
             log.error("replay {} failed", jobId, e);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update()
@@ -140,9 +148,13 @@ class ReplayRunner implements DisposableBean {
         }
     }
 
-    /** The applications whose latest submission the job's events name, in topic order, storing progress as it goes. */
-    private Set<String> read(ReplayJob job) {
-        Set<String> applications = new LinkedHashSet<>();
+    /**
+     * Reads the job's events from its stored positions, storing them after each poll.
+     *
+     * @return application → the versions its submissions name (of the job's call, if it names one)
+     */
+    private Map<String, Set<Long>> read(ReplayJob job) {
+        Map<String, Set<Long>> submitted = new HashMap<>();
         try (Consumer<String, byte[]> consumer = consumers.createConsumer("scoring-replay-" + job.jobId(), null)) {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
@@ -155,7 +167,8 @@ class ReplayRunner implements DisposableBean {
                         continue; // arrived after the job started: not part of this replay
                     }
                     processed++;
-                    selected(job, record).ifPresent(applications::add);
+                    submitted(job, record).ifPresent(s -> submitted
+                            .computeIfAbsent(s.applicationId(), k -> new HashSet<>(2)).add(s.version()));
                 }
                 partitions.forEach(tp -> positions.put(String.valueOf(tp.partition()),
                         Math.min(consumer.position(tp), end(job, tp))));
@@ -163,26 +176,58 @@ class ReplayRunner implements DisposableBean {
                         new Update().set("positions", positions).set("processed", processed), ReplayJob.class);
             }
         }
-        // applications read before an interruption are found again: positions only move forward
-        applications.addAll(selectedSoFar(job));
-        return applications;
+        return submitted;
     }
 
-    private Set<String> selectedSoFar(ReplayJob job) {
-        // a resumed job starts reading where it stopped; the sheets of its call (or all) cover what came before
-        if (job.positions().values().stream().allMatch(p -> p == 0L)) {
-            return Set.of();
+    /**
+     * Rescores the sheets of the job's calls and types (those whose rubric is the job's, if it names one), read a page
+     * at a time, each page's changes recorded and then written together.
+     *
+     * @param submitted application → the versions the job read; only a sheet at one of them is rescored (null: every
+     *                  sheet in scope)
+     */
+    private void rescore(ReplayJob job, Map<String, Set<Long>> submitted) {
+        List<CallCopy> scope = job.callId() != null ? calls.find(job.callId()).map(List::of).orElse(List.of())
+                : mongo.findAll(CallCopy.class);
+        for (CallCopy call : scope) {
+            for (ApplicationType type : ApplicationType.values()) {
+                if (job.rubricId() != null && call.rubricFor(type).filter(job.rubricId()::equals).isEmpty()) {
+                    continue;
+                }
+                scoring.forEachPage(call.callId(), type, PAGE, page -> {
+                    List<ScoreSheet> selected = submitted == null ? page : page.stream().filter(s -> submitted
+                            .getOrDefault(s.applicationId(), Set.of()).contains(s.applicationVersion())).toList();
+                    if (!selected.isEmpty()) {
+                        scoring.rescoreAll(selected, job.dryRun(), job.requestedBy(), changes -> record(job, changes));
+                    }
+                });
+            }
         }
-        Query q = job.callId() == null ? new Query() : Query.query(Criteria.where("callId").is(job.callId()));
-        Set<String> ids = new LinkedHashSet<>();
-        mongo.find(q, ScoreSheet.class).stream().filter(s -> matchesRubric(job, s)).forEach(s -> ids.add(s.applicationId()));
-        return ids;
     }
 
-    private Optional<String> selected(ReplayJob job, ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event;
+    /** The job's recorded changes, read through its index a page at a time. */
+    private List<ReplayChange> changes(String jobId) {
+        List<ReplayChange> changes = new ArrayList<>();
+        String after = null;
+        while (true) {
+            Criteria c = Criteria.where("jobId").is(jobId);
+            if (after != null) {
+                c = c.and("_id").gt(after);
+            }
+            List<ReplayChange> page = mongo.find(Query.query(c).with(Sort.by("_id")).limit(CHANGES_PAGE),
+                    ReplayChange.class);
+            changes.addAll(page);
+            if (page.size() < CHANGES_PAGE) {
+                return changes;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** The submission a record carries, if it is one of the job's call (or of any call). */
+    private Optional<ApplicationSubmitted> submitted(ReplayJob job, ConsumerRecord<String, byte[]> record) {
         try {
-            event = ReceivedEvent.of(record);
+            ReceivedEvent event = ReceivedEvent.of(record);
             if (!event.is(EventTypes.APPLICATION_SUBMITTED)) {
                 return Optional.empty();
             }
@@ -190,67 +235,107 @@ class ReplayRunner implements DisposableBean {
             if (job.callId() != null && !job.callId().equals(submitted.callId())) {
                 return Optional.empty();
             }
-            return scoring.sheet(submitted.applicationId())
-                    .filter(s -> s.applicationVersion() == submitted.version())  // only its current version
-                    .filter(s -> matchesRubric(job, s))
-                    .map(ScoreSheet::applicationId);
+            return Optional.of(submitted);
         } catch (PoisonEventException e) {
             return Optional.empty(); // the live consumer dead-lettered it already
         }
     }
 
-    private boolean matchesRubric(ReplayJob job, ScoreSheet sheet) {
-        return job.rubricId() == null || calls.find(sheet.callId())
-                .flatMap(c -> c.rubricFor(sheet.type())).filter(job.rubricId()::equals).isPresent();
+    /** Records a page's changes in one bulk write; an application met again keeps the result it had first. */
+    private void record(ReplayJob job, List<Scoring.Rescored> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ReplayChange.class);
+        for (Scoring.Rescored r : changes) {
+            ScoreSheet s = r.sheet();
+            String id = ReplayChange.id(job.jobId(), s.applicationId());
+            bulk.upsert(Query.query(Criteria.where("_id").is(id)), new Update()
+                    .setOnInsert("jobId", job.jobId()).setOnInsert("applicationId", s.applicationId())
+                    .setOnInsert("callId", s.callId()).setOnInsert("type", s.type().name())
+                    .setOnInsert("organizationName", s.organizationName()).setOnInsert("submittedAt", s.submittedAt())
+                    .setOnInsert("before", ReplayChange.Result.of(r.before()))
+                    .setOnInsert("after", ReplayChange.Result.of(r.after())));
+        }
+        bulk.execute();
     }
 
-    /** Rank of every passed, scored application in its call and type; {@code overrides} replace stored results. */
-    private Map<String, Integer> ranks(Map<String, ScoreResult> overrides) {
-        Map<String, List<RankingEntry>> groups = new HashMap<>();
-        Map<String, Integer> quotas = new HashMap<>();
-        for (ScoreSheet s : mongo.find(Query.query(Criteria.where("withdrawn").is(false)), ScoreSheet.class)) {
-            ScoreResult result = overrides.getOrDefault(s.applicationId(), s.result() == null ? null : s.result().score());
-            if (result == null) {
-                continue;
+    /** The diff as stored in the job (its first {@value #DIFF_SHOWN} entries) and its whole size. */
+    private record Diff(List<ReplayJob.Change> shown, long size) {
+    }
+
+    /**
+     * The applications whose total, pass/fail or rank changed: the rescored ones, then those only moved in rank. The
+     * ranks come from the rankings of the calls and types the changes touched, read once through the ranking index;
+     * the state not stored (before a real run, after a dry run) is that ranking with the recorded results in place.
+     */
+    private Diff diff(ReplayJob job, List<ReplayChange> changes) {
+        Map<String, Integer> before = new HashMap<>();
+        Map<String, Integer> after = new HashMap<>();
+        Map<String, List<ReplayChange>> groups = new LinkedHashMap<>();
+        changes.forEach(c -> groups.computeIfAbsent(c.callId() + "/" + c.type(), g -> new ArrayList<>()).add(c));
+        List<String> moved = new ArrayList<>();
+        for (List<ReplayChange> group : groups.values()) {
+            ReplayChange any = group.get(0);
+            ApplicationType type = ApplicationType.valueOf(any.type());
+            Map<String, RankingEntry> replaced = new HashMap<>();
+            for (ReplayChange c : group) {
+                replaced.put(c.applicationId(), c.entry(job.dryRun() ? c.after() : c.before()));
             }
-            String group = s.callId() + "/" + s.type();
-            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(RankingEntry.of(s.applicationId(), s.submittedAt(), result));
-            quotas.computeIfAbsent(group, g -> calls.find(s.callId()).map(c -> c.quotaFor(s.type())).orElse(0));
+            List<RankingEntry> stored = new ArrayList<>();
+            rankings.forEachScored(any.callId(), type, stored::add);
+            List<RankingEntry> other = new ArrayList<>(stored.size());
+            stored.stream().filter(e -> !replaced.containsKey(e.applicationId())).forEach(other::add);
+            replaced.values().stream().filter(java.util.Objects::nonNull).forEach(other::add);
+            RubricType rubricType = RubricType.valueOf(type.name());
+            Map<String, Integer> storedRanks = ranks(rubricType, stored);
+            Map<String, Integer> otherRanks = ranks(rubricType, other);
+            Map<String, Integer> groupBefore = job.dryRun() ? storedRanks : otherRanks;
+            Map<String, Integer> groupAfter = job.dryRun() ? otherRanks : storedRanks;
+            before.putAll(groupBefore);
+            after.putAll(groupAfter);
+            // moved only: in the order of the ranking after (then of the one before), for a stable diff
+            Set<String> rescored = new HashSet<>();
+            group.forEach(c -> rescored.add(c.applicationId()));
+            java.util.stream.Stream.concat(groupAfter.keySet().stream(), groupBefore.keySet().stream()).distinct()
+                    .filter(id -> !rescored.contains(id) && !java.util.Objects.equals(groupBefore.get(id),
+                            groupAfter.get(id)))
+                    .sorted(java.util.Comparator.comparing((String id) -> groupAfter.getOrDefault(id, Integer.MAX_VALUE))
+                            .thenComparing(id -> groupBefore.getOrDefault(id, Integer.MAX_VALUE)))
+                    .forEach(moved::add);
         }
+        List<ReplayJob.Change> shown = new ArrayList<>();
+        for (ReplayChange c : changes) {
+            if (shown.size() >= DIFF_SHOWN) {
+                break;
+            }
+            shown.add(new ReplayJob.Change(c.applicationId(), c.callId(), c.type(), c.organizationName(),
+                    c.before() == null ? null : c.before().rubric(), c.after() == null ? null : c.after().rubric(),
+                    c.before() == null ? null : c.before().total(), c.after() == null ? null : c.after().total(),
+                    c.before() == null ? null : c.before().passed(), c.after() == null ? null : c.after().passed(),
+                    before.get(c.applicationId()), after.get(c.applicationId())));
+        }
+        for (String id : moved) {
+            if (shown.size() >= DIFF_SHOWN) {
+                break;
+            }
+            scoring.sheet(id).ifPresent(sheet -> {
+                ScoreResult is = sheet.result() == null ? null : sheet.result().score();
+                String rubric = is == null ? null : is.rubricId() + " v" + is.rubricVersion();
+                shown.add(new ReplayJob.Change(id, sheet.callId(), sheet.type().name(), sheet.organizationName(),
+                        rubric, rubric, is == null ? null : is.total(), is == null ? null : is.total(),
+                        is == null ? null : is.passed(), is == null ? null : is.passed(), before.get(id), after.get(id)));
+            });
+        }
+        return new Diff(List.copyOf(shown), changes.size() + moved.size());
+    }
+
+    private static Map<String, Integer> ranks(RubricType type, List<RankingEntry> entries) {
         Map<String, Integer> ranks = new HashMap<>();
-        groups.forEach((group, entries) -> {
-            for (RankedEntry r : Ranking.rank(entries.get(0).type(), quotas.get(group), entries)) {
-                ranks.put(r.entry().applicationId(), r.rank());
-            }
-        });
-        return ranks;
-    }
-
-    private List<ReplayJob.Change> diff(Map<String, Scoring.Rescored> changes, Map<String, Integer> before,
-            Map<String, Integer> after) {
-        List<ReplayJob.Change> diff = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>(changes.keySet());
-        before.forEach((id, rank) -> {
-            if (!rank.equals(after.get(id))) {
-                ids.add(id);
-            }
-        });
-        after.keySet().stream().filter(id -> !before.containsKey(id)).forEach(ids::add);
-        for (String id : ids) {
-            Scoring.Rescored r = changes.get(id);
-            ScoreSheet sheet = r != null ? r.sheet() : scoring.sheet(id).orElse(null);
-            if (sheet == null) {
-                continue;
-            }
-            ScoreResult was = r != null ? r.before() : sheet.result() == null ? null : sheet.result().score();
-            ScoreResult is = r != null ? r.after() : was;
-            diff.add(new ReplayJob.Change(id, sheet.callId(), sheet.type().name(), sheet.organizationName(),
-                    was == null ? null : was.rubricId() + " v" + was.rubricVersion(),
-                    is == null ? null : is.rubricId() + " v" + is.rubricVersion(),
-                    was == null ? null : was.total(), is == null ? null : is.total(),
-                    was == null ? null : was.passed(), is == null ? null : is.passed(), before.get(id), after.get(id)));
+        for (RankedEntry r : Ranking.rank(type, 0, entries)) {
+            ranks.put(r.entry().applicationId(), r.rank());
         }
-        return diff;
+        return ranks;
     }
 
     private static long end(ReplayJob job, TopicPartition tp) {

@@ -18,7 +18,8 @@ public record CriterionScore(String id, String title, BigDecimal max, boolean bo
         Set<CriterionFlag> flags) {
 
     public CriterionScore {
-        items = List.copyOf(items);
+        // a stored result read without its items (a replay compares results without them) has none
+        items = items == null ? List.of() : List.copyOf(items);
         reviews = List.copyOf(reviews);
         flags = Set.copyOf(flags);
     }

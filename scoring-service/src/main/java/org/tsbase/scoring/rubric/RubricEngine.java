@@ -25,6 +25,10 @@ public final class RubricEngine {
 
     private static final int SCALE = 2;
     private static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+    private static final int COMPILED_KEPT = 32;
+
+    /** By identity: hashing a whole definition on every score would cost more than compiling it. */
+    private final Map<RubricDefinition, Map<String, Rule>> compiled = new java.util.IdentityHashMap<>();
 
     /** Scores without reviewer scores: every criterion's final is its automatic score. */
     public ScoreResult score(RubricDefinition rubric, Map<String, ?> evidence, AssessmentPeriod period) {
@@ -46,7 +50,7 @@ public final class RubricEngine {
      */
     public ScoreResult score(RubricDefinition rubric, Map<String, ?> evidence, AssessmentPeriod period,
             Map<String, List<ReviewerScore>> reviewsByCriterion) {
-        Map<String, Rule> rules = compile(rubric);
+        Map<String, Rule> rules = compiled(rubric);
         Map<String, List<ReviewerScore>> reviews = checkedReviews(rubric, reviewsByCriterion);
         Set<String> divisors = new LinkedHashSet<>();
         rules.values().forEach(r -> divisors.addAll(r.divisorFacts()));
@@ -145,6 +149,24 @@ public final class RubricEngine {
                 holds ? item.points() : zero(), java.util.Collections.unmodifiableMap(read));
     }
 
+    /**
+     * The rules of a rubric, compiled once per definition object: a service scores with the few definitions its
+     * catalog holds, a replay thousands of times with the same one. Rules are immutable.
+     */
+    private Map<String, Rule> compiled(RubricDefinition rubric) {
+        synchronized (compiled) {
+            Map<String, Rule> rules = compiled.get(rubric);
+            if (rules == null) {
+                if (compiled.size() >= COMPILED_KEPT) {
+                    compiled.clear();
+                }
+                rules = compile(rubric);
+                compiled.put(rubric, rules);
+            }
+            return rules;
+        }
+    }
+
     private static Map<String, Rule> compile(RubricDefinition rubric) {
         Map<String, Rule> rules = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
@@ -162,7 +184,7 @@ public final class RubricEngine {
         if (!reasons.isEmpty()) {
             throw new InvalidRubricException(reasons);
         }
-        return rules;
+        return java.util.Collections.unmodifiableMap(rules);
     }
 
     private static Map<String, List<ReviewerScore>> checkedReviews(RubricDefinition rubric,

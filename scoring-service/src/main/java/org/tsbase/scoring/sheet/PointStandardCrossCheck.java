@@ -15,10 +15,20 @@ import org.tsbase.events.ApplicationType;
 @Component
 class PointStandardCrossCheck {
 
+    /** The evidence field of a zone's declared count. */
+    static final String DECLARED = "enterprisesMeetingPointStandard";
+
     private final MongoTemplate mongo;
 
     PointStandardCrossCheck(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Counted by the park index alone: passed, not withdrawn POINT sheets of the call in the park. */
+    long passedPointApplications(String callId, String parkCreditCode) {
+        return mongo.count(Query.query(Criteria.where("callId").is(callId).and("type").is(ApplicationType.POINT.name())
+                .and("parkCreditCode").is(parkCreditCode).and("standing").is(ScoreSheet.Standing.PASSED.name())),
+                Scoring.COLLECTION);
     }
 
     record Mismatch(long declared, long passedPointApplications, String message) {
@@ -28,11 +38,9 @@ class PointStandardCrossCheck {
         if (zone.type() != ApplicationType.ZONE) {
             return Optional.empty();
         }
-        Object declared = zone.evidence().get("enterprisesMeetingPointStandard");
+        Object declared = zone.evidence().get(DECLARED);
         long declaredCount = declared instanceof Number n ? n.longValue() : 0;
-        long passed = mongo.find(Query.query(Criteria.where("callId").is(zone.callId()).and("type").is(ApplicationType.POINT)
-                        .and("parkCreditCode").is(zone.creditCode()).and("withdrawn").is(false)), ScoreSheet.class)
-                .stream().filter(s -> s.result() != null && s.result().score().passed()).count();
+        long passed = passedPointApplications(zone.callId(), zone.creditCode());
         if (declaredCount == passed) {
             return Optional.empty();
         }

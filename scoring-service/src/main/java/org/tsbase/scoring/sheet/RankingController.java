@@ -2,13 +2,8 @@ package org.tsbase.scoring.sheet;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,19 +14,26 @@ import org.tsbase.scoring.call.CallCopy;
 import org.tsbase.scoring.ranking.RankedEntry;
 import org.tsbase.scoring.ranking.Ranking;
 import org.tsbase.scoring.ranking.RankingEntry;
-import org.tsbase.scoring.rubric.RubricType;
 import org.tsbase.support.web.ApiException;
+import org.tsbase.support.web.ApiException.FieldProblem;
 
-/** Passed applications of a call and type in rank order, the top ones within the call's quota proposed. */
+/**
+ * Passed applications of a call and type in rank order, the top ones within the call's quota proposed, a page at a
+ * time. Served from the ranking index of the score sheets (kept in the same update as each result), so a request
+ * reads the page it shows and its two neighbours, and counts from the index: never every sheet of the call.
+ */
 @RestController
 class RankingController {
 
-    private final MongoTemplate mongo;
+    static final int DEFAULT_SIZE = 100;
+    static final int MAX_SIZE = 500;
+
+    private final RankingIndex index;
     private final CallCopies calls;
     private final PointStandardCrossCheck crossCheck;
 
-    RankingController(MongoTemplate mongo, CallCopies calls, PointStandardCrossCheck crossCheck) {
-        this.mongo = mongo;
+    RankingController(RankingIndex index, CallCopies calls, PointStandardCrossCheck crossCheck) {
+        this.index = index;
         this.calls = calls;
         this.crossCheck = crossCheck;
     }
@@ -41,27 +43,60 @@ class RankingController {
             String tieBreak, String reason, List<String> flags) {
     }
 
-    record RankingView(String callId, String type, int quota, int scored, int passed, List<RankView> entries) {
+    /**
+     * @param scored  scored applications of the call and type, not withdrawn (passed or not)
+     * @param passed  how many of them passed: the length of the whole ranking
+     * @param entries the requested page of the ranking
+     * @param page    which page (from 0) of {@code size} entries
+     */
+    record RankingView(String callId, String type, int quota, int scored, int passed, List<RankView> entries,
+            int page, int size) {
     }
 
     @PreAuthorize("hasAnyRole('DISTRICT_REVIEWER', 'CITY_REVIEWER', 'ADMIN')")
     @GetMapping("/api/rankings")
-    RankingView ranking(@RequestParam String callId, @RequestParam ApplicationType type) {
+    RankingView ranking(@RequestParam String callId, @RequestParam ApplicationType type,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "ranking.page-invalid"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            problems.add(new FieldProblem("size", "ranking.size-invalid", MAX_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
         CallCopy call = calls.find(callId).orElseThrow(() -> ApiException.notFound("call.not-found", callId));
-        List<ScoreSheet> sheets = mongo.find(Query.query(Criteria.where("callId").is(callId).and("type").is(type)
-                .and("withdrawn").is(false)), ScoreSheet.class).stream().filter(s -> s.result() != null).toList();
-        Map<String, ScoreSheet> byId = sheets.stream().collect(Collectors.toMap(ScoreSheet::applicationId,
-                Function.identity()));
-        List<RankedEntry> ranked = Ranking.rank(RubricType.valueOf(type.name()), call.quotaFor(type), sheets.stream()
-                .map(s -> RankingEntry.of(s.applicationId(), s.submittedAt(), s.result().score())).toList());
-        List<RankView> entries = ranked.stream().map(r -> {
-            ScoreSheet s = byId.get(r.entry().applicationId());
-            List<String> flags = crossCheck.check(s).map(m -> List.of("POINT_STANDARD_MISMATCH: " + m.message()))
-                    .orElse(List.of());
-            return new RankView(r.rank(), s.applicationId(), s.creditCode(), s.organizationName(), r.entry().total(),
-                    r.entry().base(), s.result().score().bonus(), r.entry().activitiesPoints(), s.submittedAt(),
-                    r.proposed(), r.versusAbove().name(), r.reason(), flags);
-        }).toList();
-        return new RankingView(callId, type.name(), call.quotaFor(type), sheets.size(), entries.size(), entries);
+        int quota = call.quotaFor(type);
+        long passed = index.count(callId, type, ScoreSheet.Standing.PASSED);
+        long failed = index.count(callId, type, ScoreSheet.Standing.FAILED);
+        long from = (long) page * size;
+        List<RankView> entries = new ArrayList<>();
+        if (from < passed) {
+            // the page with one neighbour on each side: the tie-breaks at its edges are decided against them
+            long skip = Math.max(0, from - 1);
+            int limit = size + (from > 0 ? 2 : 1);
+            List<ScoreSheet> window = index.passed(callId, type, skip, limit);
+            int first = (int) (from - skip);
+            int last = Math.min(window.size(), first + size);
+            List<RankingEntry> run = window.subList(first, last).stream().map(RankingIndex::entry).toList();
+            RankingEntry above = first > 0 ? RankingIndex.entry(window.get(first - 1)) : null;
+            RankingEntry below = last < window.size() ? RankingIndex.entry(window.get(last)) : null;
+            List<RankedEntry> ranked = Ranking.slice(quota, (int) from + 1, above, run, below);
+            for (int i = 0; i < ranked.size(); i++) {
+                entries.add(view(window.get(first + i), ranked.get(i)));
+            }
+        }
+        return new RankingView(callId, type.name(), quota, (int) (passed + failed), (int) passed, entries, page,
+                size);
+    }
+
+    private RankView view(ScoreSheet s, RankedEntry r) {
+        List<String> flags = crossCheck.check(s).map(m -> List.of("POINT_STANDARD_MISMATCH: " + m.message()))
+                .orElse(List.of());
+        return new RankView(r.rank(), s.applicationId(), s.creditCode(), s.organizationName(), r.entry().total(),
+                r.entry().base(), s.result().score().bonus(), r.entry().activitiesPoints(), s.submittedAt(),
+                r.proposed(), r.versusAbove().name(), r.reason(), flags);
     }
 }

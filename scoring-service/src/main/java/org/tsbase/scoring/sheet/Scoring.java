@@ -2,6 +2,7 @@ package org.tsbase.scoring.sheet;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.tsbase.events.ApplicationSubmitted;
+import org.tsbase.events.ApplicationType;
 import org.tsbase.events.ApplicationWithdrawn;
 import org.tsbase.events.EventTypes;
 import org.tsbase.events.ScoreComputed;
@@ -44,6 +49,17 @@ public class Scoring {
     private static final Logger log = LoggerFactory.getLogger(Scoring.class);
     static final String COLLECTION = "scoresheets";
     private static final int ATTEMPTS = 5;
+    private static final int PAGE = 500;
+    private static final int WRITE_CHUNK = 100;
+    /**
+     * What rescoring reads of a sheet: everything but its history, its outbox and the items of its result's criteria
+     * (the explanation, which a comparison of results does not need). Named field by field, as the store then copies
+     * only those (an exclusion copies the whole document first).
+     */
+    static final String[] RESCORE_FIELDS = fields(ScoreSheet.class, "", Map.of(
+            ScoreSheet.class, java.util.Set.of("applicationId", "history", "outbox", "standing", "rankTotal",
+                    "rankBase", "rankActivities"),
+            CriterionScore.class, java.util.Set.of("items")));
 
     private final MongoTemplate mongo;
     private final CallCopies calls;
@@ -104,22 +120,98 @@ public class Scoring {
     }
 
     public void withdrawn(ApplicationWithdrawn event) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.applicationId())),
-                new Update().set("withdrawn", true).inc("revision", 1), ScoreSheet.class);
+        retrying(event.applicationId(), () -> {
+            ScoreSheet current = mongo.findById(event.applicationId(), ScoreSheet.class);
+            if (current != null) {
+                guardedUpdate(current, ScoreSheet.rankingFields(new Update(), true, current.result())
+                        .set("withdrawn", true));
+            }
+        });
     }
 
-    /** The call of these sheets arrived or changed: score what was waiting for it. */
+    /**
+     * The call of these sheets arrived or changed: score what was waiting for it. Reads only the unscored sheets of
+     * the call, through the ranking index, a page at a time.
+     */
     public void scoreAwaiting(String callId) {
-        for (ScoreSheet sheet : mongo.find(Query.query(Criteria.where("callId").is(callId).and("result").is(null)),
-                ScoreSheet.class)) {
-            retrying(sheet.applicationId(), () -> scoreIfAwaiting(sheet.applicationId(), "call:" + callId));
+        addMissingRankingFields(callId);
+        for (ApplicationType type : ApplicationType.values()) {
+            int stillWaiting = 0; // sheets that cannot be scored yet stay in the range: page past them
+            while (true) {
+                List<String> page = ids(Query.query(Criteria.where("callId").is(callId).and("type").is(type.name())
+                        .and("standing").is(ScoreSheet.Standing.UNSCORED.name())).skip(stillWaiting).limit(PAGE));
+                for (String id : page) {
+                    if (!retrying(id, () -> scoreIfAwaiting(id, "call:" + callId))) {
+                        stillWaiting++;
+                    }
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
         }
     }
 
-    private void scoreIfAwaiting(String applicationId, String by) {
+    /** @return false if the sheet still waits for its call or rubric */
+    private boolean scoreIfAwaiting(String applicationId, String by) {
         ScoreSheet current = mongo.findById(applicationId, ScoreSheet.class);
-        if (current != null && current.result() == null) {
-            compute(current, "SUBMISSION", by).ifPresent(r -> apply(current, current, new Update(), Optional.of(r)));
+        if (current == null || current.result() != null) {
+            return true;
+        }
+        Optional<ScoreSheet.CurrentResult> result = compute(current, "SUBMISSION", by);
+        result.ifPresent(r -> apply(current, current, new Update(), Optional.of(r)));
+        return result.isPresent();
+    }
+
+    /** Sheets stored before the ranking fields existed get them, at start: nothing is read once every sheet has them. */
+    @EventListener(ApplicationReadyEvent.class)
+    void addMissingRankingFields() {
+        int added = mongo.findAll(CallCopy.class).stream().mapToInt(c -> addMissingRankingFields(c.callId())).sum();
+        if (added > 0) {
+            log.info("added the ranking fields to {} score sheet(s) stored before them", added);
+        }
+    }
+
+    /**
+     * Gives a call's sheets stored before the ranking fields existed their ranking fields, a page at a time through
+     * the ranking index (where their standing is null).
+     *
+     * @return how many sheets got them
+     */
+    int addMissingRankingFields(String callId) {
+        int added = 0;
+        for (ApplicationType type : ApplicationType.values()) {
+            while (true) {
+                List<String> page = ids(Query.query(Criteria.where("callId").is(callId).and("type").is(type.name())
+                        .and("standing").is(null)).limit(PAGE));
+                for (String id : page) {
+                    retrying(id, () -> {
+                        ScoreSheet current = mongo.findById(id, ScoreSheet.class);
+                        if (current != null) {
+                            guardedUpdate(current, ScoreSheet.rankingFields(new Update(), current.withdrawn(),
+                                    current.result()));
+                        }
+                    });
+                }
+                added += page.size();
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
+        }
+        return added;
+    }
+
+    private List<String> ids(Query query) {
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    private void guardedUpdate(ScoreSheet current, Update update) {
+        var outcome = mongo.updateFirst(Query.query(Criteria.where("_id").is(current.applicationId())
+                .and("revision").is(current.revision())), update.inc("revision", 1), ScoreSheet.class);
+        if (outcome.getMatchedCount() == 0) {
+            throw new ConcurrentSheetUpdate(current.applicationId());
         }
     }
 
@@ -152,7 +244,11 @@ public class Scoring {
     }
 
     Optional<ScoreSheet.CurrentResult> compute(ScoreSheet sheet, String cause, String by) {
-        Optional<Context> context = context(sheet);
+        return compute(sheet, cause, by, context(sheet));
+    }
+
+    private Optional<ScoreSheet.CurrentResult> compute(ScoreSheet sheet, String cause, String by,
+            Optional<Context> context) {
         if (context.isEmpty()) {
             log.info("application {} waits for its call {} or rubric", sheet.applicationId(), sheet.callId());
             return Optional.empty();
@@ -214,13 +310,13 @@ public class Scoring {
      * @param next the sheet as it will be (its facts go into the event)
      */
     private void apply(ScoreSheet current, ScoreSheet next, Update update, Optional<ScoreSheet.CurrentResult> result) {
-        result.ifPresent(r -> {
-            update.set("result", r).push("outbox", scoreEvent(next, r));
-            if (current.result() != null) {
-                update.push("history", historyOf(current.result()));
-            }
-        });
-        update.inc("revision", 1);
+        if (result.isPresent()) {
+            resultUpdate(current, next, result.get(), update);
+        } else {
+            // the ranking fields move with the result and the withdrawal, in the same guarded update
+            ScoreSheet.rankingFields(update, next.withdrawn(), current.result());
+            update.inc("revision", 1);
+        }
         var outcome = mongo.updateFirst(Query.query(Criteria.where("_id").is(current.applicationId())
                 .and("revision").is(current.revision())), update, ScoreSheet.class);
         if (outcome.getMatchedCount() == 0) {
@@ -229,6 +325,19 @@ public class Scoring {
         if (result.isPresent()) {
             relay.publishSoon(COLLECTION, current.applicationId());
         }
+    }
+
+    private Update resultUpdate(ScoreSheet current, ScoreSheet next, ScoreSheet.CurrentResult result) {
+        return resultUpdate(current, next, result, new Update());
+    }
+
+    /** The new result with its event, the old one into the history, the ranking fields, the next revision. */
+    private Update resultUpdate(ScoreSheet current, ScoreSheet next, ScoreSheet.CurrentResult result, Update update) {
+        update.set("result", result).push("outbox", scoreEvent(next, result));
+        if (current.result() != null) {
+            update.push("history", historyOf(current.result()));
+        }
+        return ScoreSheet.rankingFields(update, next.withdrawn(), result).inc("revision", 1);
     }
 
     private static Update factsUpdate(ScoreSheet facts) {
@@ -284,6 +393,123 @@ public class Scoring {
 
     /** A result a rescoring changed (or, in a dry run, would change). */
     public record Rescored(ScoreSheet sheet, ScoreResult before, ScoreResult after) {
+    }
+
+    /**
+     * {@link #rescore(String, boolean, String)} for many sheets at once, as a replay reads them a page at a time
+     * ({@link #forEachPage}): the call and rubric are looked up once per call and type, and the changed results are
+     * written in one bulk update, each guarded by the revision read (a sheet changed meanwhile is rescored again on
+     * its own).
+     *
+     * @param sheets      as read, without history or outbox; withdrawn ones are left alone
+     * @param beforeWrite sees the changes before they are written (a replay records them there, so that an
+     *                    interruption loses none)
+     * @return the results that changed (or would change, in a dry run), in the order of {@code sheets}
+     */
+    public List<Rescored> rescoreAll(List<ScoreSheet> sheets, boolean dryRun, String by,
+            java.util.function.Consumer<List<Rescored>> beforeWrite) {
+        Map<String, Optional<Context>> contexts = new HashMap<>();
+        List<Rescored> changes = new ArrayList<>();
+        List<ScoreSheet.CurrentResult> next = new ArrayList<>();
+        for (ScoreSheet current : sheets) {
+            if (current.withdrawn()) {
+                continue;
+            }
+            Optional<Context> context = contexts.computeIfAbsent(current.callId() + "/" + current.type(),
+                    k -> context(current));
+            compute(current, "RESCORE", by, context).filter(r -> changed(current.result(), r)).ifPresent(r -> {
+                changes.add(new Rescored(current, current.result() == null ? null : current.result().score(),
+                        r.score()));
+                next.add(r);
+            });
+        }
+        beforeWrite.accept(changes);
+        if (dryRun || changes.isEmpty()) {
+            return changes;
+        }
+        int matched = 0;
+        for (int from = 0; from < changes.size(); from += WRITE_CHUNK) {
+            // a chunk per round trip: each update rewrites a whole sheet, and a round trip has a read timeout
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ScoreSheet.class);
+            for (int i = from; i < Math.min(changes.size(), from + WRITE_CHUNK); i++) {
+                ScoreSheet current = changes.get(i).sheet();
+                bulk.updateOne(Query.query(Criteria.where("_id").is(current.applicationId())
+                        .and("revision").is(current.revision())), resultUpdate(current, current, next.get(i)));
+            }
+            matched += bulk.execute().getMatchedCount();
+        }
+        List<Rescored> written = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            Rescored change = changes.get(i);
+            String id = change.sheet().applicationId();
+            if (matched < changes.size() && !stored(id, next.get(i))) {
+                // changed by someone else between our read and our write: rescored again on its own
+                rescore(id, false, by).ifPresent(written::add);
+                continue;
+            }
+            written.add(change);
+            relay.publishSoon(COLLECTION, id);
+        }
+        return written;
+    }
+
+    /**
+     * Every sheet of a call and type, without history, outbox or the items of its result's criteria (what
+     * {@link #rescoreAll} needs), a page at a time in application id order: read
+     * through the {@value ScoreSheet#CALL_TYPE_ID_INDEX} index, each page starting after the last id of the one before.
+     */
+    public void forEachPage(String callId, ApplicationType type, int size,
+            java.util.function.Consumer<List<ScoreSheet>> action) {
+        String after = null;
+        while (true) {
+            Criteria c = Criteria.where("callId").is(callId).and("type").is(type.name());
+            if (after != null) {
+                c = c.and("_id").gt(after);
+            }
+            Query page = Query.query(c).with(org.springframework.data.domain.Sort.by("_id")).limit(size);
+            page.fields().include(RESCORE_FIELDS);
+            List<ScoreSheet> sheets = mongo.find(page, ScoreSheet.class);
+            if (!sheets.isEmpty()) {
+                action.accept(sheets);
+            }
+            if (sheets.size() < size) {
+                return;
+            }
+            after = sheets.get(sheets.size() - 1).applicationId();
+        }
+    }
+
+    /** The leaf field paths of a stored record, nested records followed (also inside lists), {@code skip} left out. */
+    private static String[] fields(Class<?> type, String prefix, Map<Class<?>, java.util.Set<String>> skip) {
+        List<String> paths = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            if (skip.getOrDefault(type, java.util.Set.of()).contains(c.getName())) {
+                continue;
+            }
+            Class<?> element = c.getType();
+            if (List.class.isAssignableFrom(element)
+                    && c.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> e) {
+                element = e;
+            }
+            if (element.isRecord()) {
+                paths.addAll(List.of(fields(element, prefix + c.getName() + ".", skip)));
+            } else {
+                paths.add(prefix + c.getName());
+            }
+        }
+        return paths.toArray(String[]::new);
+    }
+
+    /** Whether this exact result (by its computation time and version) is the sheet's current one. */
+    private boolean stored(String applicationId, ScoreSheet.CurrentResult result) {
+        Query q = Query.query(Criteria.where("_id").is(applicationId));
+        q.fields().include("result.resultVersion", "result.computedAt");
+        org.bson.Document d = mongo.findOne(q, org.bson.Document.class, COLLECTION);
+        org.bson.Document r = d == null ? null : d.get("result", org.bson.Document.class);
+        return r != null && r.get("resultVersion") instanceof Number v && v.longValue() == result.resultVersion()
+                && r.getDate("computedAt") != null && r.getDate("computedAt").toInstant()
+                        .equals(result.computedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     private ScoreSheet.HistoryEntry historyOf(ScoreSheet.CurrentResult r) {

@@ -381,7 +381,7 @@ class ScoringIT {
         String jobId = "resumed-" + UUID.randomUUID();
         mongo.insert(new org.tsbase.scoring.replay.ReplayJob(jobId, null, CALL, true,
                 org.tsbase.scoring.replay.ReplayJob.State.RUNNING, "admin", Instant.now(), null, end, positions,
-                total, positions.get(read), 0, List.of(), null));
+                total, positions.get(read), 0, List.of(), 0, null));
 
         events.publishEvent(new org.springframework.boot.context.event.ApplicationReadyEvent(
                 new org.springframework.boot.SpringApplication(), new String[0], context, Duration.ZERO));

@@ -122,6 +122,31 @@ class RankingTest {
         assertThatThrownBy(() -> Ranking.rank(RubricType.POINT, -1, entries)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A ranking read a page at a time (as from an index) places each entry exactly as the whole ranking does. */
+    @Test
+    void anyRunOfTheRankingWithItsNeighboursIsPlacedAsInTheWholeRanking() {
+        List<RankingEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // few distinct values: ties on total, base, activities and submission time, down to the application id
+            entries.add(point("app-" + (i % 13) + "-" + i, String.valueOf(85 + i % 3), String.valueOf(78 + i / 3 % 2),
+                    String.valueOf(24 + i / 6 % 2), MAY_20.plusSeconds(i / 12 % 2), true));
+        }
+        List<RankedEntry> whole = Ranking.rank(RubricType.POINT, 3, entries);
+        List<RankingEntry> ordered = whole.stream().map(RankedEntry::entry).toList();
+        assertThat(ordered).isSortedAccordingTo(Ranking.order());
+        assertThat(whole).extracting(RankedEntry::versusAbove).contains(TieBreak.TOTAL, TieBreak.BASE,
+                TieBreak.ACTIVITIES, TieBreak.SUBMITTED_AT, TieBreak.APPLICATION_ID);
+        for (int size = 1; size <= ordered.size(); size++) {
+            List<RankedEntry> paged = new ArrayList<>();
+            for (int from = 0; from < ordered.size(); from += size) {
+                int to = Math.min(ordered.size(), from + size);
+                paged.addAll(Ranking.slice(3, from + 1, from == 0 ? null : ordered.get(from - 1),
+                        ordered.subList(from, to), to == ordered.size() ? null : ordered.get(to)));
+            }
+            assertThat(paged).as("pages of %d", size).isEqualTo(whole);
+        }
+    }
+
     @Test
     void anEntryIsBuiltFromAScore() {
         ScoreResult score = new RubricEngine().score(BundledRubrics.load(BundledRubrics.POINT_2023),

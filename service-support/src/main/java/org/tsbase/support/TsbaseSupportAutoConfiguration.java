@@ -23,7 +23,12 @@ import org.tsbase.support.outbox.OutboxRelay;
 import org.tsbase.support.web.ProblemDetailsAdvice;
 import org.tsbase.support.web.ProblemWriter;
 import org.tsbase.support.web.RequestSizeLimitFilter;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /** What every TS-Base service gets by depending on service-support. */
 @AutoConfiguration(afterName = {
@@ -40,6 +45,18 @@ public class TsbaseSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Strict JSON (issue 8, hostile corpus): a key given twice is refused instead of the last one winning (so
+     * {@code {"dryRun":true,"dryRun":false}} cannot slip past a reader), and a number is not a boolean.
+     */
+    @Bean
+    public JsonMapperBuilderCustomizer tsbaseStrictJson() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Boolean,
+                        c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
     @Bean

@@ -1,7 +1,12 @@
 package org.tsbase.support.security;
 
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -41,6 +46,15 @@ public class SecurityDefaults {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
         return http.build();
+    }
+
+    /**
+     * A token without {@code exp} would never expire: refused (issue 8, hostile corpus). Boot adds every
+     * {@code OAuth2TokenValidator<Jwt>} bean to the decoder's default validators (signature, audience, time window).
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull);
     }
 
     @Bean

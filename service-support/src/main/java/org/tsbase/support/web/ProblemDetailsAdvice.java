@@ -25,6 +25,8 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -65,6 +67,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> denied(RuntimeException e, HttpServletRequest request) {
         return respond(problems.problem(request, HttpStatus.FORBIDDEN, "problem.forbidden"));
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, never closed, broken part headers) is the client's fault. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(problems.problem(request, HttpStatus.CONTENT_TOO_LARGE, "problem.status.413"));
+        }
+        return respond(problems.problem(request, HttpStatus.BAD_REQUEST, "problem.multipart"));
     }
 
     /**

@@ -125,15 +125,25 @@ final class Load implements AutoCloseable {
      * @return the step's result, or null when the applicant gave up
      */
     private String step(Applicant a, Instant deadline, Supplier<Api.Answer> request,
-            java.util.function.Function<Api.Answer, String> result, Supplier<String> readBack) {
+            java.util.function.Function<Api.Answer, String> result, Supplier<ReadBack> readBack) {
         boolean failedBefore = false;
         long backoff = 1000;
         while (true) {
             if (failedBefore) {
-                String found = readBack.get();
-                if (found != null) {
+                // sending again is safe only once we know the failed request did not take effect
+                ReadBack found = readBack.get();
+                while (!found.known()) {
+                    if (Instant.now().isAfter(deadline)) {
+                        a.gaveUp = a.step + " could not be read back within " + GIVE_UP_AFTER.toMinutes() + " min";
+                        return null;
+                    }
+                    pause(backoff);
+                    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+                    found = readBack.get();
+                }
+                if (found.id() != null) {
                     a.adopted++;
-                    return found;
+                    return found.id();
                 }
             }
             Api.Answer answer = request.get();
@@ -157,44 +167,61 @@ final class Load implements AutoCloseable {
             long wait = answer.retryAfterSeconds().isPresent()
                     ? Math.min(MAX_BACKOFF_MS, answer.retryAfterSeconds().getAsLong() * 1000) : backoff;
             backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-            try {
-                Thread.sleep(Math.max(200, wait));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                a.gaveUp = a.step + " interrupted";
-                return null;
-            }
+            pause(wait);
         }
     }
 
-    private String findContact(String contacts, String token, String email) {
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(Math.max(200, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** What reading back after a failure showed: unknown (the read failed too), absent, or the step's result. */
+    record ReadBack(boolean known, String id) {
+        static final ReadBack UNKNOWN = new ReadBack(false, null);
+        static final ReadBack ABSENT = new ReadBack(true, null);
+
+        static ReadBack found(String id) {
+            return new ReadBack(true, id);
+        }
+    }
+
+    private ReadBack findContact(String contacts, String token, String email) {
         Api.Answer answer = api.get(contacts, token);
+        if (answer.status() == 404) {
+            return ReadBack.ABSENT;
+        }
         if (!answer.ok()) {
-            return null;
+            return ReadBack.UNKNOWN;
         }
         for (JsonNode c : answer.json().path("contacts")) {
             if (email.equals(c.path("email").asText())) {
-                return c.path("contactId").asText();
+                return ReadBack.found(c.path("contactId").asText());
             }
         }
-        return null;
+        return ReadBack.ABSENT;
     }
 
-    private String findApplication(String token) {
+    private ReadBack findApplication(String token) {
         Api.Answer answer = api.get("/api/applications?callId=" + callId, token);
         if (!answer.ok()) {
-            return null;
+            return ReadBack.UNKNOWN;
         }
         JsonNode items = answer.json().path("items");
-        return items.isEmpty() ? null : items.get(0).path("id").asText();
+        return items.isEmpty() ? ReadBack.ABSENT : ReadBack.found(items.get(0).path("id").asText());
     }
 
-    private String submittedAlready(String token, String applicationId) {
+    private ReadBack submittedAlready(String token, String applicationId) {
         Api.Answer answer = api.get("/api/applications/" + applicationId, token);
         if (!answer.ok()) {
-            return null;
+            return ReadBack.UNKNOWN;
         }
-        return "DRAFT".equals(answer.json().path("status").asText()) ? null : applicationId;
+        return "DRAFT".equals(answer.json().path("status").asText()) ? ReadBack.ABSENT
+                : ReadBack.found(applicationId);
     }
 
     @Override

@@ -117,6 +117,18 @@ final class IndexedH2Collection extends H2Collection {
     /** Documents of the unique index whose fields the query fixes by equality; empty if there is none. */
     private Optional<Stream<Document>> byUniqueIndex(Document query) {
         Map<String, Object> equalities = QueryPlan.equalities(query);
+        Document flat = QueryPlan.flatten(query);
+        for (Index<Object> index : getIndexes()) {
+            // {field: {$in: [...]}} on a one-field unique index (a bulk read by ids): the index's own look-up
+            if (index instanceof AbstractUniqueIndex<Object> unique && index.getKeys().size() == 1
+                    && flat.get(index.getKeys().get(0).getKey()) instanceof Document condition
+                    && condition.size() == 1 && condition.get("$in") instanceof java.util.Collection<?> values
+                    && values.stream().allMatch(QueryPlan::isScalar)) {
+                Document sub = new Document(index.getKeys().get(0).getKey(), condition);
+                return Optional.of(StreamSupport.stream(unique.getPositions(sub).spliterator(), false)
+                        .map(this::getDocument).filter(Objects::nonNull));
+            }
+        }
         if (equalities.isEmpty()) {
             return Optional.empty();
         }

@@ -153,6 +153,8 @@ class IndexedH2BackendTest {
                 new Case("guarded update's filter", and(eq("_id", someId), gte("version", 0)), null, 0, 0),
                 new Case("unique field and more", and(eq("slot", "slot-" + Integer.parseInt(someId.substring(4))), ne("status", "X")), null, 0, 0),
                 new Case("no index: total", gt("total", 50), Sorts.ascending("_id"), 3, 40),
+                new Case("ids in a list (a bulk read)", in("_id", someId, "app-00003", "app-00004", "none"),
+                        Sorts.ascending("_id"), 0, 0),
                 new Case("in on an indexed field", in("callId", "call-1", "call-2"), Sorts.ascending("_id"), 0, 0),
                 new Case("status equality not leading", eq("status", "SUBMITTED"), Sorts.ascending("_id"), 0, 0),
                 new Case("no field fixed, read in the order of an index", eq("status", "SCORED"),
@@ -226,6 +228,9 @@ class IndexedH2BackendTest {
         read = examined(() -> ids(c, new Case("newest of all", new Document(),
                 Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 0, 20)));
         assertThat(read).as("the newest page of everything reads one page").isEqualTo(20);
+
+        read = examined(() -> c.find(in("_id", "app-00010", "app-00020", "app-00030")).into(new ArrayList<>()));
+        assertThat(read).as("a bulk read by ids reads those documents").isEqualTo(3);
 
         read = examined(() -> c.countDocuments(gt("total", 10)));
         assertThat(read).as("without an index everything is read (the reference point)").isEqualTo(3000);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,23 +15,22 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.tsbase.localstack.LocalStack;
 import org.tsbase.localstack.Part;
 import org.tsbase.localstack.Role;
-import org.tsbase.localstack.StackConfig;
 import org.tsbase.localstack.TokenMinter;
 
 /**
  * The whole system as a user meets it: the stack that {@code ./tsbase up} starts (real Kafka broker, MongoDB-wire
  * server on disk, SMTP server, five service JVMs), spoken to only over HTTP through the gateway and over IMAP.
  */
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WholeSystemIT {
 
@@ -40,42 +38,19 @@ class WholeSystemIT {
     static final String ORG_B = "91110107MA04D5E63X";
     static final String CALL = "sys-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @TempDir
-    static Path data;
-
     static LocalStack stack;
     static GatewayClient gateway;
     static String submittedApplicationId;
 
+    /** The run's one stack ({@link SharedStack}), shared with the other system tests. */
     @BeforeAll
-    static void startStack() {
-        stack = start();
-    }
-
-    static LocalStack start() {
-        LocalStack s = LocalStack.start(StackConfig.builder()
-                .projectRoot(projectRoot())
-                .dataDir(data)
-                .freePorts()
-                .seedDemoData(true)
-                .build());
-        gateway = new GatewayClient(s.gatewayUrl());
-        return s;
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useTheSharedStack() {
+        stack = SharedStack.local();
+        gateway = new GatewayClient(stack.gatewayUrl());
     }
 
     static Path projectRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("tsbase"))) {
-            dir = dir.getParent();
-        }
-        return dir;
+        return SharedStack.projectRoot();
     }
 
     static String token(Role role) {
@@ -133,6 +108,8 @@ class WholeSystemIT {
         assertThat(call.status()).as(call.body()).isIn(200, 201);
 
         String email = "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        PersonalData.email(email);
+        PersonalData.mobile(Forms.contact("张三", email).get("mobilePhone").toString());
         var contact = gateway.post("/api/organizations/" + ORG_A + "/contacts", token(Role.APPLICANT),
                 Forms.contact("张三", email));
         assertThat(contact.status()).as(contact.body()).isEqualTo(201);
@@ -235,8 +212,8 @@ class WholeSystemIT {
     @Order(5)
     void stoppingAndStartingAgainKeepsTheData() {
         assertThat(submittedApplicationId).as("an application was submitted earlier").isNotNull();
-        stack.close();
-        stack = start();
+        SharedStack.restart();
+        useTheSharedStack();
         var app = gateway.get("/api/applications/" + submittedApplicationId, token(Role.APPLICANT));
         assertThat(app.status()).as(app.body()).isEqualTo(200);
         assertThat(app.json().get("status").asText()).isEqualTo("SCORED");

@@ -167,7 +167,7 @@ class GatewayRoutingIT extends GatewayITSupport {
     }
 
     @Test
-    void healthAndInfoAreAnonymous() {
+    void healthIsAnonymous() {
         client().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         // readiness asks every service; the first checks of a cold gateway may be slow
@@ -176,7 +176,21 @@ class GatewayRoutingIT extends GatewayITSupport {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP"));
         client().get().uri("/actuator/health/liveness").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
-        client().get().uri("/actuator/info").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void infoIsForAdminsOnly() {
+        client().get().uri("/actuator/info").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.app").doesNotExist();
+        client().get().uri("/actuator/info")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("APPLICANT")).exchange()
+                .expectStatus().isForbidden();
+        client().get().uri("/actuator/info")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.app.name").isEqualTo("TS-Base gateway");
     }
 
     @Test

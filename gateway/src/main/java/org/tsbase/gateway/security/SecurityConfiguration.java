@@ -29,7 +29,7 @@ import org.tsbase.gateway.problem.ProblemResponses;
  * routing and relays the {@code Authorization} header unchanged; each service checks it again.
  * Boot's decoder checks a token the first time it is seen; the same token again is answered from
  * {@link CachingReactiveJwtDecoder} until it expires.
- * Anonymous: health, info and the API docs. Other actuator endpoints (Prometheus) need ADMIN.
+ * Anonymous: health and the API docs only. Other actuator endpoints (info, Prometheus) need ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -37,7 +37,7 @@ import org.tsbase.gateway.problem.ProblemResponses;
 class SecurityConfiguration {
 
     static final String[] ANONYMOUS = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/actuator/health", "/actuator/health/**",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
     };
 

@@ -21,6 +21,7 @@ class GatewayAuthenticationIT extends GatewayITSupport {
     static Stream<Arguments> badTokens() {
         return Stream.of(
                 Arguments.of("expired", (Supplier<String>) TOKENS::expired),
+                Arguments.of("without exp", (Supplier<String>) TOKENS::withoutExpiry),
                 Arguments.of("signed by another key", (Supplier<String>) TOKENS::signedByAnotherKey),
                 Arguments.of("alg none", (Supplier<String>) TOKENS::unsigned),
                 Arguments.of("another audience", (Supplier<String>) TOKENS::forAnotherAudience),

@@ -70,6 +70,15 @@ final class TestTokens {
         return sign(trusted, claims("elsewhere", "another-system", Instant.now().plus(Duration.ofMinutes(10)), "ADMIN"));
     }
 
+    /** Correctly signed for the right audience, but without {@code exp}: it would never expire. */
+    String withoutExpiry() {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(
+                claims("forever", "tsbase", Instant.now().plus(Duration.ofMinutes(10)), "ADMIN"))
+                .expirationTime(null)
+                .build();
+        return sign(trusted, claims);
+    }
+
     /** {@code alg: none}: claims that look right, no signature at all. */
     String unsigned() {
         return new PlainJWT(claims("nobody", "tsbase", Instant.now().plus(Duration.ofMinutes(10)), "ADMIN")).serialize();

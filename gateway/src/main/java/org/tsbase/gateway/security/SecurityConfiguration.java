@@ -1,6 +1,7 @@
 package org.tsbase.gateway.security;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
@@ -30,6 +35,7 @@ import org.tsbase.gateway.problem.ProblemResponses;
  * Boot's decoder checks a token the first time it is seen; the same token again is answered from
  * {@link CachingReactiveJwtDecoder} until it expires.
  * Anonymous: health and the API docs only. Other actuator endpoints (info, Prometheus) need ADMIN.
+ * A token without {@code exp} would never expire and is refused, as the services refuse it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -74,6 +80,16 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * A token without {@code exp} would never expire: refused (issue 8, hostile corpus), as service-support's
+     * SecurityDefaults does for the services. Boot adds every {@code OAuth2TokenValidator<Jwt>} bean to the
+     * reactive decoder's default validators (signature, audience, time window).
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull);
     }
 
     /** {@code roles: ["ADMIN"]} becomes the authority {@code ROLE_ADMIN}; the principal name is {@code sub}. */

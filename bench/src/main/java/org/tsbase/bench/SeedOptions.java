@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * @param concurrency   applications being created and submitted at once
  * @param callId        the call to fill; created (open now) when it does not exist
  * @param checkpoints   call sizes at which seeding pauses for measurements; the end is always one
- * @param readRate      reads per second at a checkpoint (by id, list page, ranking, score in turn)
- * @param readDuration  how long reads are measured at a checkpoint
+ * @param readRate      reads per second at a checkpoint, of each kind in turn: by id, list page, score
+ * @param rankingRate   rankings per second at a checkpoint
+ * @param readDuration  how long each kind of read is measured at a checkpoint
  * @param idle          the window over which idle CPU is measured at a checkpoint, with no load
  * @param scoreWait     at a checkpoint, how long to wait at most for scoring to catch up
  * @param ackedLog      where every acknowledged application is appended ({@code id creditCode status}); empty: the
@@ -36,6 +37,7 @@ public record SeedOptions(
         String callId,
         List<Long> checkpoints,
         int readRate,
+        int rankingRate,
         Duration readDuration,
         Duration idle,
         Duration scoreWait,
@@ -56,8 +58,8 @@ public record SeedOptions(
     }
 
     static SeedOptions defaults() {
-        return new SeedOptions(Path.of("data"), 0, 0, 16, "capacity", List.of(10_000L, 50_000L), 20,
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5), "capacity", Optional.empty(),
+        return new SeedOptions(Path.of("data"), 0, 0, 16, "capacity", List.of(10_000L, 50_000L), 20, 1,
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(5), "capacity", Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30));
     }
 
@@ -79,6 +81,7 @@ public record SeedOptions(
         String callId = d.callId;
         List<Long> checkpoints = d.checkpoints;
         int readRate = d.readRate;
+        int rankingRate = d.rankingRate;
         Duration readDuration = d.readDuration;
         Duration idle = d.idle;
         Duration scoreWait = d.scoreWait;
@@ -125,6 +128,7 @@ public record SeedOptions(
                 }
                 case "--checkpoints" -> checkpoints = checkpoints(value);
                 case "--read-rate" -> readRate = (int) wholeNumber(name, value, 0);
+                case "--ranking-rate" -> rankingRate = (int) wholeNumber(name, value, 0);
                 case "--read-duration" -> readDuration = BenchOptions.duration(name, value);
                 case "--idle" -> idle = BenchOptions.duration(name, value);
                 case "--score-wait" -> scoreWait = BenchOptions.duration(name, value);
@@ -147,8 +151,8 @@ public record SeedOptions(
         if (seedGiven && verify.isPresent()) {
             throw new BenchOptions.UsageException("--seed and --verify-acked are two runs: give one of them");
         }
-        return new SeedOptions(dataDir, seed, seedRate, concurrency, callId, checkpoints, readRate, readDuration, idle,
-                scoreWait, label, outDir, ackedLog, verify, seedFor, timeout);
+        return new SeedOptions(dataDir, seed, seedRate, concurrency, callId, checkpoints, readRate, rankingRate,
+                readDuration, idle, scoreWait, label, outDir, ackedLog, verify, seedFor, timeout);
     }
 
     /** {@code 10000,50000} (sorted, distinct), or {@code none}. */
@@ -195,7 +199,9 @@ public record SeedOptions(
                   --seed-concurrency 16 applications in progress at once
                   --seed-for 50m        stop seeding after this long and measure at the size reached
                   --checkpoints 10000,50000   sizes at which to pause and measure (none: only at the end)
-                  --read-rate 20        reads per second at a checkpoint; --read-duration 30s how long
+                  --read-rate 20        reads by id, list pages and scores per second at a checkpoint, each
+                                        kind in turn for --read-duration 15s, through the gateway then directly
+                  --ranking-rate 1      rankings per second at a checkpoint
                   --idle 30s            window for the idle CPU of each process
                   --score-wait 5m       longest wait for scoring to catch up at a checkpoint
                   --label capacity      results go to bench/results/<date>-<label>.json

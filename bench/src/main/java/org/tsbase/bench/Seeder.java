@@ -59,7 +59,7 @@ final class Seeder {
             double seedApplicationsPerSecond, Map<String, Long> seedStatuses, long submittedNotScored, long scored,
             double scoreCatchUpSeconds, double idleSeconds, Map<String, Double> idleCpuPercentOfOneCore,
             Map<String, Long> rssMiB, long dataFileBytes, long dataFileBytesPerApplication, int readRate,
-            List<Results.WorkloadResult> reads, List<Results.WorkloadResult> readsDirect) {
+            int rankingRate, List<Results.WorkloadResult> reads, List<Results.WorkloadResult> readsDirect) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -448,32 +448,24 @@ final class Seeder {
         long fileBytes = fileSize(dataDir.resolve("mongo").resolve("tsbase.mv"));
         out.printf("  idle CPU %% of a core: %s; RSS MiB: %s; database file %.1f MiB%n", idle, rss,
                 fileBytes / 1048576.0);
-        List<Results.WorkloadResult> reads = options.readRate() > 0 ? reads(true) : List.of();
-        List<Results.WorkloadResult> direct = options.readRate() > 0 ? reads(false) : List.of();
-        for (Results.WorkloadResult r : reads) {
-            out.printf("  gateway %-16s p50 %s ms, p99 %s ms, max %s ms (%s)%n", r.name(), Results.num(r.p50()),
-                    Results.num(r.p99()), Results.num(r.max()), Results.statuses(r.statuses()));
-        }
-        for (Results.WorkloadResult r : direct) {
-            out.printf("  direct  %-16s p50 %s ms, p99 %s ms, max %s ms (%s)%n", r.name(), Results.num(r.p50()),
-                    Results.num(r.p99()), Results.num(r.max()), Results.statuses(r.statuses()));
-        }
+        List<Results.WorkloadResult> reads = reads(true, scored);
+        List<Results.WorkloadResult> direct = reads(false, scored);
         Map<String, Long> seedStatuses = new TreeMap<>();
         statuses.forEach((k, v) -> seedStatuses.put(k, v.sum()));
         return new Checkpoint(applications, ZonedDateTime.now(ZoneOffset.UTC).toString(), seeded,
                 Math.round(seedSeconds * 10) / 10.0, seedSeconds > 0 ? Math.round(seeded / seedSeconds * 10) / 10.0 : 0,
                 seedStatuses, unscored, scored, Math.round(catchUp * 10) / 10.0, Math.round(idleSeconds * 10) / 10.0,
-                idle, rss, fileBytes, applications > 0 ? fileBytes / applications : 0, options.readRate(), reads,
-                direct);
+                idle, rss, fileBytes, applications > 0 ? fileBytes / applications : 0, options.readRate(),
+                options.rankingRate(), reads, direct);
     }
 
     /**
-     * Reads through the gateway or directly at application-service and scoring-service, an open model at
-     * {@code --read-rate}: by id, list page, ranking, score in turn.
+     * Reads through the gateway or directly at application-service and scoring-service, one kind after the other (so
+     * a slow kind does not hold up the others), each an open model for {@code --read-duration}: by id, a list page
+     * and a score at {@code --read-rate}, the ranking at {@code --ranking-rate}. Scores are read of the applications
+     * acknowledged first, as many as are scored.
      */
-    private List<Results.WorkloadResult> reads(boolean viaGateway) throws InterruptedException {
-        Map<String, Workload> w = new LinkedHashMap<>();
-        READS.forEach(n -> w.put(n, new Workload(n)));
+    private List<Results.WorkloadResult> reads(boolean viaGateway, long scored) throws InterruptedException {
         List<String> sample;
         synchronized (ids) {
             sample = new ArrayList<>(ids);
@@ -484,35 +476,48 @@ final class Seeder {
             Http.parse(page.body()).path("items").forEach(i -> sample.add(i.path("id").asText()));
             notes.add("reads by id and score used the newest 100 applications (no acknowledged log)");
         }
+        List<String> scoredSample = sample.subList(0, (int) Math.max(1, Math.min(sample.size(), scored)));
         String apps = viaGateway ? stack.gateway() : app;
         String scoring = viaGateway ? stack.gateway() : stack.service("scoring-service");
-        long t0 = System.nanoTime() + 100_000_000L;
-        ArrivalSchedule schedule = ArrivalSchedule.of(t0, options.readRate(), options.readDuration());
-        Semaphore permits = new Semaphore(64);
-        out.printf("  reads %s: %d/s for %d s ...%n", viaGateway ? "through the gateway" : "directly",
-                options.readRate(), options.readDuration().toSeconds());
-        for (long i = 0; i < schedule.count(); i++) {
-            long due = schedule.intendedNanos(i);
-            sleepUntil(due);
-            String id = sample.isEmpty() ? "none" : sample.get(ThreadLocalRandom.current().nextInt(sample.size()));
-            String kind = READS.get((int) (i % 4));
-            String url = switch ((int) (i % 4)) {
-                case 0 -> apps + "/api/applications/" + id;
-                case 1 -> apps + "/api/applications?callId=" + enc(options.callId()) + "&page="
-                        + ThreadLocalRandom.current().nextInt(5) + "&size=20";
-                case 2 -> scoring + "/api/rankings?callId=" + enc(options.callId()) + "&type=" + (i % 8 == 2 ? "ZONE" : "POINT");
-                default -> scoring + "/api/scores/" + id;
-            };
-            permits.acquire();
-            Workload workload = w.get(kind);
-            http.get(url, reviewerToken).whenComplete((a, e) -> {
-                workload.record(a == null ? Workload.IO_ERROR : a.status(), due, System.nanoTime());
-                permits.release();
-            });
+        List<Results.WorkloadResult> results = new ArrayList<>();
+        for (int k = 0; k < READS.size(); k++) {
+            String kind = READS.get(k);
+            int rate = k == 2 ? options.rankingRate() : options.readRate();
+            if (rate == 0) {
+                continue;
+            }
+            Workload w = new Workload(kind);
+            long t0 = System.nanoTime() + 100_000_000L;
+            ArrivalSchedule schedule = ArrivalSchedule.of(t0, rate, options.readDuration());
+            Semaphore permits = new Semaphore(64);
+            for (long i = 0; i < schedule.count(); i++) {
+                long due = schedule.intendedNanos(i);
+                sleepUntil(due);
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                String url = switch (k) {
+                    case 0 -> apps + "/api/applications/" + (sample.isEmpty() ? "none"
+                            : sample.get(random.nextInt(sample.size())));
+                    case 1 -> apps + "/api/applications?callId=" + enc(options.callId()) + "&page=" + random.nextInt(5)
+                            + "&size=20";
+                    case 2 -> scoring + "/api/rankings?callId=" + enc(options.callId()) + "&type="
+                            + (i % 4 == 3 ? "ZONE" : "POINT");
+                    default -> scoring + "/api/scores/" + (scoredSample.isEmpty() ? "none"
+                            : scoredSample.get(random.nextInt(scoredSample.size())));
+                };
+                permits.acquire();
+                http.get(url, reviewerToken).whenComplete((a, e) -> {
+                    w.record(a == null ? Workload.IO_ERROR : a.status(), due, System.nanoTime());
+                    permits.release();
+                });
+            }
+            permits.acquire(64);
+            Results.WorkloadResult r = w.result(options.readDuration().toMillis() / 1000.0);
+            out.printf("  %s %-16s %d/s: p50 %s ms, p99 %s ms, max %s ms (%s)%n", viaGateway ? "gateway" : "direct ",
+                    kind, rate, Results.num(r.p50()), Results.num(r.p99()), Results.num(r.max()),
+                    Results.statuses(r.statuses()));
+            results.add(r);
         }
-        permits.acquire(64);
-        double seconds = options.readDuration().toMillis() / 1000.0;
-        return w.values().stream().map(x -> x.result(seconds)).toList();
+        return results;
     }
 
     /** {@code --verify-acked}: every application of the log must be readable, and submitted if it was acknowledged so. */
@@ -614,6 +619,7 @@ final class Seeder {
         options.seedFor().ifPresent(d -> m.put("seedForSeconds", d.toSeconds()));
         m.put("checkpoints", options.checkpoints());
         m.put("readRate", options.readRate());
+        m.put("rankingRate", options.rankingRate());
         m.put("readSeconds", options.readDuration().toSeconds());
         m.put("idleSeconds", options.idle().toSeconds());
         return m;

@@ -33,13 +33,16 @@ class SeedOptionsTest {
         assertThat(o.concurrency()).isEqualTo(16);
         assertThat(o.checkpoints()).containsExactly(10_000L, 50_000L);
         assertThat(o.seedFor()).isEmpty();
+        assertThat(o.readRate()).isEqualTo(20);
+        assertThat(o.rankingRate()).isEqualTo(1);
+        assertThat(o.readDuration()).isEqualTo(Duration.ofSeconds(15));
         assertThat(o.ackedLogIn(Path.of("/d"))).isEqualTo(Path.of("/d/seed-capacity-acked.txt"));
     }
 
     @Test
     void readsEveryOption() {
         SeedOptions o = parse("--seed=5_000", "--call", "city-2026", "--seed-rate", "50", "--seed-concurrency", "8",
-                "--checkpoints", "3000,1000,3000", "--read-rate", "0", "--read-duration", "10s", "--idle", "5s",
+                "--checkpoints", "3000,1000,3000", "--read-rate", "0", "--ranking-rate", "2", "--read-duration", "10s", "--idle", "5s",
                 "--score-wait", "2m", "--label", "x", "--out", "/o", "--acked-log", "/a.txt", "--seed-for", "50m",
                 "--data-dir", "/data", "--timeout", "5s");
         assertThat(o.seed()).isEqualTo(5_000);
@@ -48,6 +51,7 @@ class SeedOptionsTest {
         assertThat(o.concurrency()).isEqualTo(8);
         assertThat(o.checkpoints()).containsExactly(1_000L, 3_000L);
         assertThat(o.readRate()).isZero();
+        assertThat(o.rankingRate()).isEqualTo(2);
         assertThat(o.readDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.idle()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.scoreWait()).isEqualTo(Duration.ofMinutes(2));
@@ -92,7 +96,7 @@ class SeedOptionsTest {
         Results.WorkloadResult byIdDirect = new Results.WorkloadResult("read: by id", 10, 9, 1, 2, 3, 4, 4,
                 Map.of("200", 9L, "503", 1L));
         Seeder.Checkpoint c = new Seeder.Checkpoint(10_000, "2026-11-28T20:00:00Z", 9_800, 1000, 9.8, Map.of(), 0,
-                10_000, 12, 30, Map.of("mongo", 0.5), Map.of("mongo", 400L), 400L * 1048576, 41943, 20,
+                10_000, 12, 30, Map.of("mongo", 0.5), Map.of("mongo", 400L), 400L * 1048576, 41943, 20, 1,
                 List.of(byId), List.of(byIdDirect));
         String md = Seeder.markdown(List.of(c));
         assertThat(md).contains("| 10000 | 2026-11-28T20:00 |").contains("| 400 |").contains("5.00 / 9.00; 2.00 / 4.00")

@@ -243,6 +243,47 @@ class ContactsIT {
     }
 
     @Test
+    void controlCharactersHugeChannelListsAndNonJsonBodiesAreRefusedAndStoreNothing() throws Exception {
+        String code = org("MA0HQTL1");
+        String token = TestTokens.applicant(code);
+
+        for (String name : new String[] {"敌意\\u0000联络", "敌意\\u001b[31m联络", "敌意\\u007f联络"}) {
+            var control = send("POST", contacts(code), token, contact(name, "a@b.cn", "13812345678"));
+            assertThat(control.statusCode()).as(name).isEqualTo(400);
+            assertThat(control.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("application/problem+json"));
+            assertThat(json(control).get("errors").findValuesAsString("field")).containsExactly("name");
+            assertThat(control.body()).contains("姓名（name）不能包含控制字符");
+        }
+        var remarksWithLines = contact("张三", "a@b.cn", "13812345678")
+                .replace("工作日 9:00-17:00", "工作日\\n9:00-17:00\\u0000");
+        assertThat(json(send("POST", contacts(code), token, remarksWithLines)).get("errors")
+                .findValuesAsString("field")).containsExactly("remarks");
+
+        String manyChannels = contact("张三", "a@b.cn", "13812345678").replace("[\"EMAIL\",\"SMS\"]",
+                "[" + String.join(",", java.util.Collections.nCopies(100_000, "\"EMAIL\"")) + "]");
+        var tooMany = send("POST", contacts(code), token, manyChannels);
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("\"field\":\"channels\"", "通知渠道（channels）最多列出 4 项");
+
+        var yaml = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + contacts(code)))
+                .POST(HttpRequest.BodyPublishers.ofString(contact("张三", "a@b.cn", "13812345678")))
+                .header("Content-Type", "application/yaml")
+                .header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(yaml.statusCode()).isEqualTo(415);
+        assertThat(yaml.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+
+        assertThat(storedVersion(code)).isZero();
+        // a list naming a channel twice is still accepted, once
+        var twice = send("POST", contacts(code), token,
+                contact("张三", "a@b.cn", "13812345678").replace("[\"EMAIL\",\"SMS\"]", "[\"EMAIL\",\"EMAIL\"]"));
+        assertThat(twice.statusCode()).isEqualTo(201);
+        assertThat(json(twice).get("channels")).hasSize(1);
+    }
+
+    @Test
     void anOrganisationHasAtMostTheConfiguredNumberOfContacts() throws Exception {
         String code = org("MA0L1MT1");
         String token = TestTokens.applicant(code);

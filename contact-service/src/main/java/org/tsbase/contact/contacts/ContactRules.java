@@ -17,6 +17,13 @@ final class ContactRules {
     static final int TITLE_MAX = 50;
     static final int REMARKS_MAX = 500;
     static final int EMAIL_MAX = 254;
+    /** Each channel once; a list may name one twice (it is de-duplicated), never more than this many entries. */
+    static final int CHANNELS_MAX = Channel.values().length * 2;
+
+    /** C0 and C1 control characters (NUL, ESC, DEL …): never in a name, department or title. */
+    static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    /** In remarks line breaks and tabs are allowed, other control characters are not. */
+    static final Pattern CONTROL_BUT_LINES = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
     /** Mainland mobile numbers: 11 digits, 13x to 19x. */
     static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -37,6 +44,10 @@ final class ContactRules {
         tooLong(problems, "department", form.department(), DEPARTMENT_MAX);
         tooLong(problems, "title", form.title(), TITLE_MAX);
         tooLong(problems, "remarks", form.remarks(), REMARKS_MAX);
+        control(problems, "name", form.name(), CONTROL);
+        control(problems, "department", form.department(), CONTROL);
+        control(problems, "title", form.title(), CONTROL);
+        control(problems, "remarks", form.remarks(), CONTROL_BUT_LINES);
         if (form.officePhone() != null && !LANDLINE.matcher(form.officePhone()).matches()) {
             problems.add(new FieldProblem("officePhone", "contact.officePhone.invalid"));
         }
@@ -58,6 +69,17 @@ final class ContactRules {
         return problems;
     }
 
+    /**
+     * What normalizing would hide: a channels list longer than {@link #CHANNELS_MAX} (100,000 times EMAIL would
+     * otherwise be read, de-duplicated and accepted). Checked on the form as it arrived.
+     */
+    static List<FieldProblem> checkAsReceived(ContactForm received) {
+        if (received.channels() != null && received.channels().size() > CHANNELS_MAX) {
+            return List.of(new FieldProblem("channels", "contact.channels.too-many", String.valueOf(CHANNELS_MAX)));
+        }
+        return List.of();
+    }
+
     static List<FieldProblem> checkCreditCode(String creditCode) {
         return CreditCode.defect(creditCode)
                 .map(d -> List.of(new FieldProblem("creditCode", "contact.creditCode." + switch (d) {
@@ -68,6 +90,12 @@ final class ContactRules {
                     case CHECK_CHARACTER -> "check-character";
                 })))
                 .orElse(List.of());
+    }
+
+    private static void control(List<FieldProblem> problems, String field, String value, Pattern forbidden) {
+        if (value != null && forbidden.matcher(value).find()) {
+            problems.add(new FieldProblem(field, "contact." + field + ".control-characters"));
+        }
     }
 
     private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +62,7 @@ class ContactsController {
     }
 
     @Operation(summary = "Add a contact (optional If-Match with the organisation's ETag)")
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE) // JSON only: any other type (YAML too) is 415
     ResponseEntity<ContactView> add(@PathVariable String creditCode, @RequestBody ContactForm body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         ContactForm form = validForChange(creditCode, body, caller);
@@ -74,7 +75,7 @@ class ContactsController {
     }
 
     @Operation(summary = "Replace a contact's details (optional If-Match)")
-    @PutMapping("/{contactId}")
+    @PutMapping(path = "/{contactId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ContactView> replace(@PathVariable String creditCode, @PathVariable String contactId,
             @RequestBody ContactForm body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
@@ -97,6 +98,10 @@ class ContactsController {
     private static ContactForm validForChange(String creditCode, ContactForm body, Caller caller) {
         checkCreditCode(creditCode);
         mayChange(caller, creditCode);
+        List<FieldProblem> tooMany = ContactRules.checkAsReceived(body);
+        if (!tooMany.isEmpty()) {
+            throw ApiException.invalid(tooMany);
+        }
         ContactForm form = body.normalized();
         List<FieldProblem> problems = ContactRules.check(form);
         if (!problems.isEmpty()) {

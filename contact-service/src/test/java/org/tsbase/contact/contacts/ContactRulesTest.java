@@ -168,4 +168,35 @@ class ContactRulesTest {
                 .map(p -> p.field() + ":" + p.message()).toList();
         assertThat(problems).isEqualTo(expected.equals("ok") ? List.of() : List.of("creditCode:" + expected));
     }
+
+    @ParameterizedTest(name = "name with U+{0}")
+    @CsvSource({"0000", "001b", "0007", "007f", "0085"})
+    void controlCharactersAreRefusedInNames(String hex) {
+        ContactForm f = valid();
+        String name = "张" + (char) Integer.parseInt(hex, 16) + "三";
+        var form = new ContactForm(name, name, name, f.officePhone(), f.mobilePhone(), f.email(), name,
+                f.channels());
+        assertThat(problems(form)).containsExactly("name:contact.name.control-characters",
+                "department:contact.department.control-characters", "title:contact.title.control-characters",
+                "remarks:contact.remarks.control-characters");
+    }
+
+    @Test
+    void remarksMayHaveLineBreaksAndTabs() {
+        ContactForm f = valid();
+        var form = new ContactForm(f.name(), f.department(), f.title(), f.officePhone(), f.mobilePhone(), f.email(),
+                "工作日\r\n\t9:00-17:00", f.channels());
+        assertThat(problems(form)).isEmpty();
+    }
+
+    @Test
+    void aChannelListLongerThanTwiceEachChannelIsRefusedAsReceived() {
+        ContactForm f = valid();
+        var four = new ContactForm(f.name(), f.department(), f.title(), f.officePhone(), f.mobilePhone(), f.email(),
+                f.remarks(), List.of(Channel.EMAIL, Channel.EMAIL, Channel.SMS, Channel.SMS));
+        assertThat(ContactRules.checkAsReceived(four)).isEmpty();
+        var five = new ContactForm(f.name(), f.department(), f.title(), f.officePhone(), f.mobilePhone(), f.email(),
+                f.remarks(), java.util.Collections.nCopies(5, Channel.EMAIL));
+        assertThat(ContactRules.checkAsReceived(five)).extracting(FieldProblem::field).containsExactly("channels");
+    }
 }

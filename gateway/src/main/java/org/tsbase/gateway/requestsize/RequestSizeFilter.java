@@ -4,17 +4,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.tsbase.gateway.problem.GatewayProblem;
@@ -25,15 +26,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses bodies over the configured size with 413 problem+json. A declared
- * {@code Content-Length} over the limit is refused before anything is sent to the service; a
- * chunked body is counted while it streams and the exchange fails with 413 once it passes the
- * limit (the service then sees an aborted request, never a complete one).
+ * {@code Content-Length} over the limit is refused at once, before any of the body is read and before
+ * anything is sent to the service (and the connection is closed after the answer); a chunked body is
+ * counted while it streams and the exchange fails with 413 once it passes the limit (the service then
+ * sees an aborted request, never a complete one).
+ * <p>
+ * A web filter, not a gateway filter: Spring Cloud Gateway's {@code AdaptCachedBodyGlobalFilter} reads
+ * and caches the whole body of every route with a circuit breaker fallback before any gateway filter of
+ * ours runs, so a body announced as 1 GB that never came kept the request waiting until the client gave
+ * up (issue 8, hostile corpus), and a chunked body was buffered whole before it was counted. Runs after
+ * the request id filter and before Spring Security's chain (-100).
  */
 @Component
 @EnableConfigurationProperties(RequestSizeProperties.class)
-class RequestSizeFilter implements GlobalFilter, Ordered {
+class RequestSizeFilter implements WebFilter, Ordered {
 
-    static final int ORDER = -100;
+    static final int ORDER = -150;
 
     private final ProblemResponses problems;
     private final DataSize defaultMax;
@@ -53,11 +61,13 @@ class RequestSizeFilter implements GlobalFilter, Ordered {
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         DataSize max = limitFor(request.getPath().pathWithinApplication());
         long declared = request.getHeaders().getContentLength();
         if (declared > max.toBytes()) {
+            // the body is never read: the connection cannot carry another request after it (RFC 9110 §15.5.14)
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             return problems.write(exchange, GatewayProblem.PAYLOAD_TOO_LARGE, readable(max));
         }
         if (declared >= 0 || !mayHaveBody(request)) {

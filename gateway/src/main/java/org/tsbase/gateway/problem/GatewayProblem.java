@@ -13,6 +13,11 @@ import org.springframework.http.HttpStatus;
 public enum GatewayProblem {
 
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request"),
+    /**
+     * Refused before routing: a path that is not normalized or has encoded or forbidden characters, or
+     * header names or values with forbidden characters (Spring Security's firewall).
+     */
+    REQUEST_REJECTED(HttpStatus.BAD_REQUEST, "request-rejected"),
     /** No token at all. */
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
     /** A token that is expired, badly signed, unsigned or meant for another audience. */
@@ -20,6 +25,10 @@ public enum GatewayProblem {
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
+    /** A request line (URL) longer than the HTTP decoder accepts. */
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long"),
+    /** Request headers larger than the HTTP decoder accepts. */
+    HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large"),
     /** Argument: the limit, e.g. {@code 1MB}. */
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large"),
     /** Argument: seconds until a retry can succeed. */

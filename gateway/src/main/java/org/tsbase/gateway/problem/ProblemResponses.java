@@ -129,6 +129,20 @@ public class ProblemResponses {
         return json.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The body for a request that could not even be decoded (see {@link DecodingFailureProblems}): no path, no
+     * request id, no language preference; Chinese.
+     */
+    byte[] withoutRequest(int status) {
+        GatewayProblem problem = GatewayProblem.forStatus(status).orElse(GatewayProblem.BAD_REQUEST);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", problem.type().toString());
+        fields.put("title", message("problem." + problem.slug() + ".title", DEFAULT_LOCALE));
+        fields.put("status", status);
+        fields.put("detail", message("problem." + problem.slug() + ".detail", DEFAULT_LOCALE));
+        return json.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8);
+    }
+
     private String message(String code, Locale locale, Object... arguments) {
         return messages.getMessage(code, arguments, code, locale);
     }

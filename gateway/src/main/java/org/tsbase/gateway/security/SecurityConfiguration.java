@@ -2,11 +2,13 @@ package org.tsbase.gateway.security;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -22,6 +24,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -81,6 +84,24 @@ class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .build();
     }
+
+    /**
+     * What Spring Security's firewall ({@code StrictServerWebExchangeFirewall}) refuses before anything else runs is
+     * answered with problem+json, not an empty 400 (issue 8, hostile corpus): a method other than the standard ones
+     * (TRACE, FOO, lowercase get) is 405; a path that is not normalized ({@code ..}, {@code //}), has {@code ;},
+     * encoded slashes, dots, {@code %00} or other forbidden characters, or a header with control characters is 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange,
+                STANDARD_METHODS.contains(exchange.getRequest().getMethod())
+                        ? GatewayProblem.REQUEST_REJECTED
+                        : GatewayProblem.METHOD_NOT_ALLOWED);
+    }
+
+    /** The methods the firewall lets through (its default); any other is refused with 405. */
+    static final Set<HttpMethod> STANDARD_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
     /**
      * A token without {@code exp} would never expire: refused (issue 8, hostile corpus), as service-support's

@@ -41,14 +41,16 @@ final class IndexedH2Collection extends H2Collection {
     static final int TOO_LARGE = 292;
 
     private final int maxResultDocuments;
+    private final org.h2.mvstore.MVStore store;
     /** Documents read from the store, as MongoDB's explain calls it ("docsExamined"): what a query plan costs. */
     private final java.util.concurrent.atomic.LongAdder examined = new java.util.concurrent.atomic.LongAdder();
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
-            int maxResultDocuments) {
+            int maxResultDocuments, org.h2.mvstore.MVStore store) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.maxResultDocuments = maxResultDocuments;
+        this.store = store;
     }
 
     @Override
@@ -61,8 +63,27 @@ final class IndexedH2Collection extends H2Collection {
         return examined.sum();
     }
 
+    /**
+     * Keeps the store's current version readable while a query walks it: with a commit per write, MVStore would
+     * otherwise free the chunks of older versions under a long index read ("Chunk ... not found", seen at 50,000
+     * applications).
+     */
+    private <T> T pinned(java.util.function.Supplier<T> read) {
+        org.h2.mvstore.MVStore.TxCounter pin = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(pin);
+        }
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector) {
+        return pinned(() -> read(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+    }
+
+    private QueryResult read(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
             Document fieldSelector) {
         if (isNaturalOrder(orderBy)) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -187,13 +208,15 @@ final class IndexedH2Collection extends H2Collection {
         if (query == null || query.isEmpty()) {
             return super.count(query, skip, limit);
         }
-        long count = skip <= 0 && limit <= 0 ? coveredCount(query).orElse(-1) : -1;
-        if (count < 0) {
-            // counted as read, without holding the documents
-            count = candidates(query, null).documents().filter(d -> documentMatchesQuery(d, query))
-                    .skip(Math.max(0, skip)).limit(limit > 0 ? limit : Long.MAX_VALUE).count();
-        }
-        return (int) count;
+        return pinned(() -> {
+            long count = skip <= 0 && limit <= 0 ? coveredCount(query).orElse(-1) : -1;
+            if (count < 0) {
+                // counted as read, without holding the documents
+                count = candidates(query, null).documents().filter(d -> documentMatchesQuery(d, query))
+                        .skip(Math.max(0, skip)).limit(limit > 0 ? limit : Long.MAX_VALUE).count();
+            }
+            return (int) count;
+        });
     }
 
     /** The documents matching {@code query}, read by the best index: the start of an aggregation. */

@@ -188,7 +188,7 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
         MVMap<Object, Document> dataMap = mvStore.openMap(DATABASES_PREFIX + fullCollectionName);
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullCollectionName);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
-                limits.maxResultDocuments());
+                limits.maxResultDocuments(), mvStore);
     }
 
     @Override

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Request bodies as API.md describes them: a call open now, contacts, and POINT applications (附件2). */
-final class Forms {
+public final class Forms {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The assessment period every dated item below lies in (or, where a test says so, outside). */
     static final LocalDate PERIOD_FROM = LocalDate.of(2025, 12, 1);
     static final LocalDate PERIOD_TO = LocalDate.of(2026, 11, 30);
@@ -19,7 +19,7 @@ final class Forms {
     private Forms() {
     }
 
-    static Map<String, Object> openCall(String callId, int pointQuota) {
+    public static Map<String, Object> openCall(String callId, int pointQuota) {
         ZonedDateTime now = ZonedDateTime.now(SHANGHAI);
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("callId", callId);
@@ -36,7 +36,7 @@ final class Forms {
         return call;
     }
 
-    static Map<String, Object> contact(String name, String email) {
+    public static Map<String, Object> contact(String name, String email) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", name);
         c.put("department", "法务部");
@@ -49,7 +49,7 @@ final class Forms {
         return c;
     }
 
-    static Map<String, Object> pointApplication(String callId, String creditCode, String name, Map<String, Object> evidence) {
+    public static Map<String, Object> pointApplication(String callId, String creditCode, String name, Map<String, Object> evidence) {
         Map<String, Object> org = new LinkedHashMap<>();
         org.put("creditCode", creditCode);
         org.put("name", name);
@@ -73,7 +73,7 @@ final class Forms {
     }
 
     /** Everything 附件4 asks for: base 90, bonus items worth 18 capped at 10, total 100.00. */
-    static Map<String, Object> fullPointEvidence() {
+    public static Map<String, Object> fullPointEvidence() {
         Map<String, Object> e = new HashMap<>();
         e.put("leadershipBody", Map.of("established", true, "ledByPrincipal", true));
         e.put("office", Map.of("established", true, "dutiesDefined", true));

@@ -115,11 +115,12 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private Candidates candidates(Document query, Document orderBy) {
-        Optional<Stream<Document>> unique = byUniqueIndex(query);
+        Document flat = QueryPlan.flatten(query); // once, not again per index
+        Optional<Stream<Document>> unique = byUniqueIndex(flat);
         if (unique.isPresent()) {
             return new Candidates(unique.get(), false);
         }
-        Optional<Planned> planned = bestPlan(query, orderBy);
+        Optional<Planned> planned = bestPlan(flat, orderBy);
         if (planned.isPresent()) {
             return new Candidates(documents(planned.get()), planned.get().plan().sorted());
         }
@@ -136,9 +137,9 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /** Documents of the unique index whose fields the query fixes by equality; empty if there is none. */
-    private Optional<Stream<Document>> byUniqueIndex(Document query) {
-        Map<String, Object> equalities = QueryPlan.equalities(query);
-        Document flat = QueryPlan.flatten(query);
+    /** {@code flat}: the query as {@link QueryPlan#flatten} gives it. */
+    private Optional<Stream<Document>> byUniqueIndex(Document flat) {
+        Map<String, Object> equalities = QueryPlan.equalities(flat);
         for (Index<Object> index : getIndexes()) {
             // {field: {$in: [...]}} on a one-field unique index (a bulk read by ids): the index's own look-up
             if (index instanceof AbstractUniqueIndex<Object> unique && index.getKeys().size() == 1
@@ -198,7 +199,7 @@ final class IndexedH2Collection extends H2Collection {
 
     /** The number of documents matching {@code query} when one index answers it alone; else empty. */
     OptionalLong coveredCount(Document query) {
-        return bestPlan(query, null).filter(p -> p.plan().covered())
+        return bestPlan(QueryPlan.flatten(query), null).filter(p -> p.plan().covered())
                 .map(p -> OptionalLong.of(p.index().count(p.plan().from(), p.plan().to())))
                 .orElse(OptionalLong.empty());
     }

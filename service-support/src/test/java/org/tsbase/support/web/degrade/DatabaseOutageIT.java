@@ -8,14 +8,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tsbase.support.testing.TcpProxy;
@@ -29,7 +25,7 @@ import org.tsbase.support.testing.TestTokens;
 @SpringBootTest(classes = DegradeTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=degrade-outage", "tsbase.mongo.server-selection-timeout=1s",
                 "tsbase.mongo.connect-timeout=1s", "tsbase.mongo.read-timeout=2s"})
-class DatabaseOutageIT {
+class DatabaseOutageIT extends AdminRequests {
 
     static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     static final int MONGO_PORT = MONGO.bind().getPort();
@@ -45,23 +41,6 @@ class DatabaseOutageIT {
         // nothing here talks to a broker: no listener, no topic, nothing in an outbox
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:9");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
-    }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final String admin = TestTokens.token("ADMIN", null);
-
-    /** A request that hangs for as long as the driver's default server selection (30 s) fails the test. */
-    HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + admin)
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -7,16 +7,11 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tsbase.embeddedmongo.IndexedH2Backend;
@@ -32,7 +27,7 @@ import org.tsbase.support.testing.TestTokens;
         // no outbox: its start-up createIndexes would be refused by the full store (a start against a full store
         // is the embedded server's concern, not this test's)
         properties = {"spring.application.name=degrade-storage", "tsbase.outbox.collections="})
-class StorageFullIT {
+class StorageFullIT extends AdminRequests {
 
     static final String FILE;
     static final MongoServer MONGO;
@@ -62,22 +57,6 @@ class StorageFullIT {
                 + "/degrade-storage");
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:9");
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
-    }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final String admin = TestTokens.token("ADMIN", null);
-
-    HttpResponse<String> send(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + admin)
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

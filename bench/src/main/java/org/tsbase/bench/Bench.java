@@ -232,10 +232,14 @@ public final class Bench {
     private Results.FindMax findMax(Target gateway, Target direct) throws InterruptedException {
         List<Results.Step> steps = new ArrayList<>();
         Map<String, Integer> best = new LinkedHashMap<>();
-        for (Target target : List.of(gateway, direct)) {
-            int rate = options.findMaxStart();
-            int clean = 0;
-            while (rate <= 5_000) {
+        best.put(gateway.name(), 0);
+        best.put(direct.name(), 0);
+        // both ways step up together (gateway, then direct, at each rate), so neither search runs on JVMs the other
+        // one warmed up, and both meet the same state of the stack (the call fills up as the search goes)
+        List<Target> searching = new ArrayList<>(List.of(gateway, direct));
+        int rate = options.findMaxStart();
+        while (!searching.isEmpty() && rate <= 5_000) {
+            for (Target target : List.copyOf(searching)) {
                 out.printf("rate search %s: %d applicants/s for %s ...%n", target.name(), rate,
                         human(options.stepDuration()));
                 Results.PhaseResult r = burst(target, rate, Duration.ofSeconds(1), options.stepDuration(), 0, false);
@@ -252,13 +256,13 @@ public final class Bench {
                 out.printf("  %s: flow p99 %s ms, %d failed%s%n", ok ? "clean" : "NOT clean", Results.num(flow.p99()),
                         failures, statuses.isEmpty() ? "" : " (" + Results.statuses(statuses) + ")");
                 scores.awaitQuiet(Duration.ofSeconds(3), options.scoreWait());
-                if (!ok) {
-                    break;
+                if (ok) {
+                    best.put(target.name(), rate);
+                } else {
+                    searching.remove(target);
                 }
-                clean = rate;
-                rate = (int) Math.ceil(rate * 1.5);
             }
-            best.put(target.name(), clean);
+            rate = Math.max(rate + 1, (int) Math.ceil(rate * options.findMaxFactor()));
         }
         int gatewayMax = best.get(Results.GATEWAY);
         int burstRate = Math.max(1, gatewayMax / 2);

@@ -36,6 +36,7 @@ public record BenchOptions(
         boolean profile,
         boolean findMax,
         int findMaxStart,
+        double findMaxFactor,
         Duration stepDuration,
         Duration maxP99,
         boolean replay,
@@ -52,7 +53,7 @@ public record BenchOptions(
 
     public static BenchOptions defaults() {
         return new BenchOptions(Path.of("data"), Duration.ofSeconds(30), Duration.ofSeconds(10), 20, -1, false, false,
-                10, Duration.ofSeconds(6), Duration.ofSeconds(1), true, Optional.empty(), "run", Optional.empty(),
+                10, 1.25, Duration.ofSeconds(6), Duration.ofSeconds(1), true, Optional.empty(), "run", Optional.empty(),
                 Duration.ofSeconds(60), 256, Duration.ofSeconds(30));
     }
 
@@ -110,6 +111,19 @@ public record BenchOptions(
                 yield o.with(b -> b.readRate = r);
             }
             case "--find-max-start" -> o.with(b -> b.findMaxStart = positive(name, value));
+            case "--find-max-factor" -> {
+                double f;
+                try {
+                    f = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    f = 0;
+                }
+                if (!(f > 1 && f <= 4)) {
+                    throw new UsageException("--find-max-factor takes a number above 1 and at most 4, not '" + value + "'");
+                }
+                double factor = f;
+                yield o.with(b -> b.findMaxFactor = factor);
+            }
             case "--step-duration" -> o.with(b -> b.stepDuration = duration(name, value));
             case "--max-p99" -> o.with(b -> b.maxP99 = duration(name, value));
             case "--call" -> {
@@ -195,10 +209,11 @@ public record BenchOptions(
                                         application-service and contact-service
                   --warmup 10s          unmeasured time at the same rate before each burst (0: none)
                   --read-rate N         reads per second during each burst (default: = --rate; 0: none)
-                  --find-max            first step the rate up (gateway, then direct; x1.5 per step) until a step
-                                        has an error or a p99 above --max-p99, then burst at half the gateway's
-                                        highest clean rate
+                  --find-max            first step the rate up (each step through the gateway, then directly)
+                                        until a step has an error or a p99 above --max-p99, then burst at half
+                                        the gateway's highest clean rate
                   --find-max-start N    first rate of the search (default 10)
+                  --find-max-factor F   rate of the next step = F x this one (default 1.25)
                   --step-duration 6s    length of one step of the search
                   --max-p99 1s          highest whole-flow p99 a clean step may have
                   --profile             record JFR profiles of the gateway and application-service during the
@@ -232,6 +247,7 @@ public record BenchOptions(
         boolean profile;
         boolean findMax;
         int findMaxStart;
+        double findMaxFactor;
         Duration stepDuration;
         Duration maxP99;
         boolean replay;
@@ -251,6 +267,7 @@ public record BenchOptions(
             profile = o.profile;
             findMax = o.findMax;
             findMaxStart = o.findMaxStart;
+            findMaxFactor = o.findMaxFactor;
             stepDuration = o.stepDuration;
             maxP99 = o.maxP99;
             replay = o.replay;
@@ -264,7 +281,7 @@ public record BenchOptions(
 
         BenchOptions build() {
             return new BenchOptions(dataDir, duration, warmup, rate, readRate, profile, findMax, findMaxStart,
-                    stepDuration, maxP99, replay, callId, label, outDir, scoreWait, maxInFlight, timeout);
+                    findMaxFactor, stepDuration, maxP99, replay, callId, label, outDir, scoreWait, maxInFlight, timeout);
         }
     }
 }

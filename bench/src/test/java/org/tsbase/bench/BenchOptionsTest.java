@@ -33,7 +33,7 @@ class BenchOptionsTest {
     @Test
     void readsEveryOptionInBothSpellings() {
         BenchOptions o = parse("--duration", "1m30s", "--rate=40", "--profile", "--data-dir", "/tmp/x", "--find-max",
-                "--find-max-start", "5", "--step-duration", "4s", "--max-p99", "500ms", "--no-replay",
+                "--find-max-start", "5", "--find-max-factor", "1.1", "--step-duration", "4s", "--max-p99", "500ms", "--no-replay",
                 "--call", "sjs-demo", "--label", "after-gateway-fix", "--out", "/tmp/out", "--warmup", "0",
                 "--read-rate", "0", "--score-wait", "2m", "--max-in-flight", "64", "--timeout", "10s");
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(90));
@@ -42,6 +42,7 @@ class BenchOptionsTest {
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(o.findMax()).isTrue();
         assertThat(o.findMaxStart()).isEqualTo(5);
+        assertThat(o.findMaxFactor()).isEqualTo(1.1);
         assertThat(o.stepDuration()).isEqualTo(Duration.ofSeconds(4));
         assertThat(o.maxP99()).isEqualTo(Duration.ofMillis(500));
         assertThat(o.replay()).isFalse();
@@ -73,6 +74,9 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> parse("--rate", "0")).isInstanceOf(BenchOptions.UsageException.class)
                 .hasMessageContaining("--rate");
         assertThatThrownBy(() -> parse("--rate", "many")).isInstanceOf(BenchOptions.UsageException.class);
+        assertThatThrownBy(() -> parse("--find-max-factor", "1")).isInstanceOf(BenchOptions.UsageException.class)
+                .hasMessageContaining("--find-max-factor");
+        assertThatThrownBy(() -> parse("--find-max-factor", "NaN")).isInstanceOf(BenchOptions.UsageException.class);
         assertThatThrownBy(() -> parse("--duration", "10 minutes")).isInstanceOf(BenchOptions.UsageException.class)
                 .hasMessageContaining("--duration");
         assertThatThrownBy(() -> parse("--duration", "0s")).isInstanceOf(BenchOptions.UsageException.class);

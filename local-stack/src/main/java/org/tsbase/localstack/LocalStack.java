@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -74,6 +77,17 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean closed;
     private Map<Role, String> lastTokens;
     private volatile StackControl control;
+    /** Starts again a part whose process died while it should run (see {@link #superviseOnce()}). */
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tsbase-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Per part: restarts in a row that did not last {@link #STABLE_AFTER}, and when the last one happened. */
+    private final Map<Part, Integer> restartsInARow = new EnumMap<>(Part.class);
+    private final Map<Part, Instant> lastRestart = new EnumMap<>(Part.class);
+    /** Parts that died on their own and are not running again yet. */
+    private final Set<Part> crashed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -132,6 +146,65 @@ public final class LocalStack implements AutoCloseable {
         writeStackFile("running");
         if (config.seedDemoData()) {
             seedDemoDataOnce();
+        }
+        supervisor.scheduleWithFixedDelay(this::superviseOnce, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    static final Duration SUPERVISE_EVERY = Duration.ofSeconds(2);
+    static final Duration STABLE_AFTER = Duration.ofMinutes(2);
+    static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
+
+    /**
+     * A part that died on its own (a crash, the kernel's OOM killer, {@code kill -9} from outside) is started again,
+     * as a process supervisor would: at once the first time, then after 2, 4, ... up to 60 s while it keeps dying
+     * within two minutes of its start. Parts stopped or killed through the launcher ({@code ./tsbase stop|kill}) are
+     * not in {@link #running} and stay down until {@code ./tsbase start}.
+     */
+    void superviseOnce() {
+        if (closed) {
+            return;
+        }
+        synchronized (running) {
+            running.entrySet().removeIf(e -> {
+                if (e.getValue().isAlive()) {
+                    return false;
+                }
+                say(e.getKey().id() + " exited on its own (exit code " + e.getValue().exitCode() + ")");
+                crashed.add(e.getKey());
+                return true;
+            });
+        }
+        for (Part part : List.copyOf(crashed)) {
+            if (closed) {
+                return;
+            }
+            if (pid(part).isPresent()) {
+                crashed.remove(part); // an operator started it already
+                continue;
+            }
+            Instant now = Instant.now();
+            Instant last = lastRestart.get(part);
+            int inARow = last != null && Duration.between(last, now).compareTo(STABLE_AFTER) < 0
+                    ? restartsInARow.getOrDefault(part, 0) : 0;
+            Duration delay = inARow == 0 ? Duration.ZERO
+                    : Duration.ofSeconds(Math.min(MAX_RESTART_DELAY.toSeconds(), 1L << Math.min(inARow, 6)));
+            if (last != null && now.isBefore(last.plus(delay))) {
+                continue;
+            }
+            restartsInARow.put(part, inARow + 1);
+            lastRestart.put(part, now);
+            say("Starting " + part.id() + " again" + (inARow > 0 ? " (restart " + (inARow + 1) + " in a row)" : ""));
+            try {
+                start(part);
+                crashed.remove(part);
+                say(part.id() + " is running again (pid " + pid(part).map(String::valueOf).orElse("?") + ")");
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                say(part.id() + " did not start again: " + e.getMessage() + "; next try later");
+            }
         }
     }
 
@@ -430,6 +503,7 @@ public final class LocalStack implements AutoCloseable {
             }
             closed = true;
         }
+        supervisor.shutdownNow();
         try {
             if (control != null) {
                 control.close();

@@ -77,6 +77,11 @@ final class ManagedProcess {
         return process.isAlive();
     }
 
+    /** The exit code of a process that ended (137 after SIGKILL, as a shell shows it), or -1 while it runs. */
+    int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
     void markReady(Instant now) {
         readyAfter = Duration.between(started, now);
     }

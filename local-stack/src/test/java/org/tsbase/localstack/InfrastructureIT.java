@@ -211,6 +211,39 @@ class InfrastructureIT {
 
     @Test
     @Order(6)
+    void aDatabaseThatDiesOnItsOwnIsStartedAgainWithItsData() throws Exception {
+        try (MongoClient client = MongoClients.create(stack.mongoUri())) {
+            client.getDatabase("supervised").getCollection("things").insertOne(new Document("_id", "before"));
+        }
+        long crashed = stack.pid(Part.MONGO).orElseThrow();
+
+        // as the kernel's OOM killer or an operator's kill -9 would, not through the launcher
+        ProcessHandle.of(crashed).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(stack.pid(Part.MONGO)).hasValueSatisfying(pid -> assertThat(pid).isNotEqualTo(crashed)));
+        try (MongoClient client = MongoClients.create(stack.mongoUri() + "?serverSelectionTimeoutMS=20000")) {
+            assertThat(client.getDatabase("supervised").getCollection("things").countDocuments(new Document("_id", "before")))
+                    .isEqualTo(1);
+        }
+        assertThat(Json.MAPPER.readTree(dataDir.resolve("stack.json").toFile()).at("/processes/mongo/pid").asLong())
+                .isEqualTo(stack.pid(Part.MONGO).orElseThrow());
+    }
+
+    @Test
+    @Order(7)
+    void aPartKilledThroughTheLauncherStaysDownUntilStarted() throws Exception {
+        stack.kill(Part.MAIL);
+
+        Thread.sleep(LocalStack.SUPERVISE_EVERY.multipliedBy(3).toMillis());
+        assertThat(stack.pid(Part.MAIL)).as("an operator's kill is not a crash to repair").isEmpty();
+
+        stack.start(Part.MAIL);
+        assertThat(stack.pid(Part.MAIL)).isPresent();
+    }
+
+    @Test
+    @Order(8)
     void closeLeavesNoProcessBehind() {
         List<ProcessHandle> children = new ArrayList<>(ProcessHandle.current().descendants().toList());
         assertThat(children).hasSizeGreaterThanOrEqualTo(3);

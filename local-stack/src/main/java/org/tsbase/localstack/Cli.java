@@ -23,7 +23,9 @@ final class Cli {
                                          healthy (PART: kafka, mongo, mail, contact-service, application-service,
                                          scoring-service, notification-service, gateway)
               ./tsbase stop|start PART [--data-dir DIR]      stop one part (gracefully), or start it again
-              ./tsbase kill PART [--data-dir DIR]            SIGKILL one part, as a crash would
+              ./tsbase kill PART [--data-dir DIR]            SIGKILL one part, as a crash would; it stays down
+                                         until started (a part that dies on its own is started
+                                         again by the launcher)
               ./tsbase freeze|thaw PART [--data-dir DIR]     SIGSTOP one part (it hangs, ports open), SIGCONT it
               ./tsbase add-instance SERVICE [--data-dir DIR] start one more process of a service behind the gateway
                                          on a free port, sharing its database and consumer group; it is named

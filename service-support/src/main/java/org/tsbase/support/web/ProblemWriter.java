@@ -34,8 +34,24 @@ public class ProblemWriter {
         problem.setType(URI.create(TYPE_BASE + slug(code)));
         problem.setTitle(text("problem.title." + status.value(), locale, new Object[0], status.getReasonPhrase()));
         problem.setDetail(text(code, locale, args, code));
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request.getRequestURI()));
         return problem;
+    }
+
+    /** The request's path as the problem's instance; characters a URI may not hold become {@code _}. */
+    static URI instance(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return URI.create(path.replaceAll("[^A-Za-z0-9/._~%-]", "_").replaceAll("%(?![0-9A-Fa-f]{2})", "_"));
+        }
+    }
+
+    public byte[] bytes(ProblemDetail problem) {
+        return json.writeValueAsBytes(problem);
     }
 
     public String text(String code, Locale locale, Object[] args, String fallback) {

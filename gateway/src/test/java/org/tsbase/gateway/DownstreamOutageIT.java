@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service that is down or slow: clients get 503 (with Retry-After) or 504 problem+json from the
+ * A service that is down, slow or dropping connections: clients get 503 (with Retry-After), 504 or 502 problem+json from the
  * gateway, and the gateway's readiness goes DOWN until the service is back. Own stubs, own gateway.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,17 +63,24 @@ class DownstreamOutageIT {
                     .expectStatus().isEqualTo(503)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
                     .expectBody()
                     .jsonPath("$.type").isEqualTo("urn:tsbase:problem:service-unavailable")
                     .jsonPath("$.title").isEqualTo("服务暂不可用")
                     .jsonPath("$.status").isEqualTo(503)
+                    .jsonPath("$.detail").isEqualTo("后端服务暂时无法访问，请稍后重试。")
                     .jsonPath("$.instance").isEqualTo("/api/notifications");
             client().get().uri("/api/notifications")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
                     .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
                     .exchange()
                     .expectStatus().isEqualTo(503)
-                    .expectBody().jsonPath("$.title").isEqualTo("Service unavailable");
+                    .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                    .expectBody()
+                    .jsonPath("$.title").isEqualTo("Service unavailable")
+                    .jsonPath("$.detail").isEqualTo(
+                            "The service behind the gateway cannot be reached right now; retry later.");
 
             client().get().uri("/actuator/health/readiness").exchange()
                     .expectStatus().isEqualTo(503)
@@ -123,8 +130,20 @@ class DownstreamOutageIT {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
                 .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
-                .expectBody().jsonPath("$.title").isEqualTo("服务暂不可用");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tsbase:problem:service-unavailable")
+                .jsonPath("$.title").isEqualTo("服务暂不可用")
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.instance").isEqualTo("/api/organizations/91110107MA01B2C34M/contacts");
+        client().get().uri("/api/organizations/91110107MA01B2C34M/contacts")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody().jsonPath("$.title").isEqualTo("Service unavailable");
         org.assertj.core.api.Assertions.assertThat(contact.received()).hasSize(before);
     }
 
@@ -134,12 +153,68 @@ class DownstreamOutageIT {
 
         client().get().uri("/api/rankings?callId=sjs-2023&type=POINT")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("DISTRICT_REVIEWER"))
+                .header("X-Request-Id", "timeout-zh")
                 .exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
+                .expectHeader().doesNotExist(HttpHeaders.RETRY_AFTER)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:tsbase:problem:gateway-timeout")
-                .jsonPath("$.title").isEqualTo("服务响应超时");
+                .jsonPath("$.title").isEqualTo("服务响应超时")
+                .jsonPath("$.status").isEqualTo(504)
+                .jsonPath("$.detail").isEqualTo("后端服务未能在规定时间内响应，请稍后重试。")
+                .jsonPath("$.instance").isEqualTo("/api/rankings")
+                .jsonPath("$.requestId").isEqualTo("timeout-zh");
+        client().get().uri("/api/rankings?callId=sjs-2023&type=ZONE")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("DISTRICT_REVIEWER"))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Gateway timeout")
+                .jsonPath("$.detail").isEqualTo("The service behind the gateway did not answer in time; retry later.");
+    }
+
+    /**
+     * A service that closes the connection without an answer: 502 problem+json, no Retry-After. The attachments route
+     * (a breaker of its own), so that these two failures cannot open the circuit another test needs closed.
+     */
+    @Test
+    void serviceDroppingTheConnectionMeans502() {
+        StubService application = SERVICES.get("application");
+        application.dropConnections(true);
+        try {
+            client().get().uri("/api/applications/app-1/attachments")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
+                    .header("X-Request-Id", "dropped-zh")
+                    .exchange()
+                    .expectStatus().isEqualTo(502)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "zh-CN")
+                    .expectHeader().valueEquals("X-Request-Id", "dropped-zh")
+                    .expectHeader().doesNotExist(HttpHeaders.RETRY_AFTER)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:tsbase:problem:bad-gateway")
+                    .jsonPath("$.title").isEqualTo("上游服务响应异常")
+                    .jsonPath("$.status").isEqualTo(502)
+                    .jsonPath("$.detail").isEqualTo("后端服务未返回完整的响应，请稍后重试。")
+                    .jsonPath("$.instance").isEqualTo("/api/applications/app-1/attachments")
+                    .jsonPath("$.requestId").isEqualTo("dropped-zh");
+            client().get().uri("/api/applications/app-1/attachments")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKENS.valid("ADMIN"))
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                    .exchange()
+                    .expectStatus().isEqualTo(502)
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_LANGUAGE, "en")
+                    .expectBody()
+                    .jsonPath("$.title").isEqualTo("Bad gateway")
+                    .jsonPath("$.detail").isEqualTo(
+                            "The service behind the gateway did not return a complete response; retry later.");
+        } finally {
+            application.dropConnections(false);
+        }
     }
 
     /** The first checks of a cold gateway on a busy machine may take longer than the timeout. */

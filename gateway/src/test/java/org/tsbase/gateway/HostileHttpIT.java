@@ -128,6 +128,107 @@ class HostileHttpIT extends GatewayITSupport {
         assertThat(response.contentType()).isEqualTo("application/problem+json");
     }
 
+    /**
+     * The hostile corpus entries (system-tests, protocol.yaml and sizes.yaml) whose answer the gateway gives itself,
+     * written as the corpus writes them (its RawHttp: the headers as given, then Host, Content-Length and
+     * {@code Connection: close}): each is one of the corpus' statuses with a problem+json body, and none reaches a
+     * service.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            an odd path: /api/applications/é        | 400
+            an odd path: /API/CALLS                  | 404
+            a declared Content-Length of 2^63        | 400, 413
+            a negative Content-Length                | 400
+            300 headers                              | 400, 431
+            """)
+    void corpusRequestsTheGatewayAnswersItselfGetAProblem(String kind, String statuses) throws IOException {
+        String requestId = java.util.UUID.randomUUID().toString();
+        String admin = "Authorization: Bearer " + TOKENS.valid("ADMIN") + "\r\nX-Request-Id: " + requestId + "\r\n";
+        String applicant = "Authorization: Bearer " + TOKENS.valid("APPLICANT") + "\r\nX-Request-Id: " + requestId
+                + "\r\n";
+        String replay = "{\"dryRun\":true}";
+        String request = switch (kind) {
+            // the corpus sends the path's UTF-8 bytes as they are
+            case "an odd path: /api/applications/é" -> "GET " + latin1Of("/api/applications/é") + " HTTP/1.1\r\n"
+                    + applicant + "Host: gateway\r\nConnection: close\r\n\r\n";
+            case "an odd path: /API/CALLS" -> "GET /API/CALLS HTTP/1.1\r\n" + applicant
+                    + "Host: gateway\r\nConnection: close\r\n\r\n";
+            case "a declared Content-Length of 2^63" -> "POST /api/admin/replays HTTP/1.1\r\n"
+                    + "Content-Length: 9223372036854775808\r\n" + admin
+                    + "Content-Type: application/json\r\nHost: gateway\r\nConnection: close\r\n\r\n" + replay;
+            case "a negative Content-Length" -> "POST /api/admin/replays HTTP/1.1\r\nContent-Length: -1\r\n" + admin
+                    + "Content-Type: application/json\r\nHost: gateway\r\nConnection: close\r\n\r\n" + replay;
+            case "300 headers" -> "GET /api/calls HTTP/1.1\r\n" + applicant
+                    + java.util.stream.IntStream.range(0, 300).mapToObj(i -> "X-H" + i + ": " + "v".repeat(100) + "\r\n")
+                            .collect(java.util.stream.Collectors.joining())
+                    + "Host: gateway\r\nConnection: close\r\n\r\n";
+            default -> throw new IllegalArgumentException(kind);
+        };
+        Response response = send(request);
+
+        java.util.List<Integer> expected = java.util.Arrays.stream(statuses.split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        assertThat(response.status()).isIn(expected);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("\"status\":" + response.status(), "\"type\":\"urn:tsbase:problem:",
+                "\"title\":\"");
+        SERVICES.values().forEach(service -> assertThat(service.withRequestId(requestId)).isEmpty());
+    }
+
+    /**
+     * The corpus' PATCH on the calls: a standard method the gateway neither refuses nor answers itself; it goes to
+     * the service, which answers for its own paths (405 problem+json there).
+     */
+    @org.junit.jupiter.api.Test
+    void patchIsTheServicesToAnswer() throws IOException {
+        String requestId = java.util.UUID.randomUUID().toString();
+        Response response = send("PATCH /api/calls HTTP/1.1\r\nAuthorization: Bearer " + TOKENS.valid("APPLICANT")
+                + "\r\nX-Request-Id: " + requestId + "\r\nHost: gateway\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(200); // the stub's answer
+        assertThat(service("application").withRequestId(requestId))
+                .hasValueSatisfying(received -> assertThat(received.method()).isEqualTo("PATCH"));
+    }
+
+    /**
+     * A body streams through the gateway: the service has the request while the client is still sending its body.
+     * Spring Cloud Gateway reads and holds a route's whole body first when it caches bodies (which a circuit
+     * breaker with a {@code fallbackUri} switches on for every route, as the default filter had one): then nothing
+     * arrived before the end, and this test failed.
+     */
+    @org.junit.jupiter.api.Test
+    void bodyIsForwardedWhileItIsStillArriving() throws Exception {
+        String requestId = java.util.UUID.randomUUID().toString();
+        byte[] half = ("{\"filler\":\"" + "x".repeat(2_000)).getBytes(StandardCharsets.US_ASCII);
+        byte[] rest = ("x".repeat(2_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/applications HTTP/1.1\r\nHost: gateway\r\nX-Request-Id: " + requestId
+                    + "\r\nAuthorization: Bearer " + TOKENS.valid("APPLICANT")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (half.length + rest.length)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(half);
+            out.flush();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> service("application").arrived(requestId));
+            assertThat(service("application").withRequestId(requestId)).as("the body is not complete yet").isEmpty();
+
+            out.write(rest);
+            out.flush();
+            String head = readHead(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 200");
+        }
+        assertThat(service("application").withRequestId(requestId))
+                .hasValueSatisfying(received -> assertThat(received.bodyBytes()).isEqualTo(half.length + rest.length));
+    }
+
+    private static String latin1Of(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
     record Response(int status, String head, String body) {
 
         String contentType() {

@@ -27,8 +27,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for one service: records what reaches it and answers like a service would (health
  * UP, an OpenAPI document, JSON for anything else, a problem+json for paths ending in
- * {@code /conflict}). Can be stopped and started again on the same port, made slow, or made to
- * hold every request until released (to keep a known number of requests in flight).
+ * {@code /conflict}). Can be stopped and started again on the same port, made slow, made to
+ * hold every request until released (to keep a known number of requests in flight), or made to drop
+ * connections without an answer.
  */
 final class StubService {
 
@@ -46,6 +47,8 @@ final class StubService {
 
     private final String name;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> arrivedRequestIds = new CopyOnWriteArrayList<>();
+    private volatile boolean dropConnections;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile Duration delay = Duration.ZERO;
     private volatile CountDownLatch held = new CountDownLatch(0);
@@ -75,6 +78,19 @@ final class StubService {
     /** The request the gateway forwarded with this {@code X-Request-Id}, if it arrived. */
     Optional<Received> withRequestId(String requestId) {
         return received().stream().filter(r -> r.header("X-Request-Id").filter(requestId::equals).isPresent()).findFirst();
+    }
+
+    /**
+     * Whether a request with this {@code X-Request-Id} has arrived, counted as soon as its head is here (before its
+     * body is read, unlike {@link #received()}).
+     */
+    boolean arrived(String requestId) {
+        return arrivedRequestIds.contains(requestId);
+    }
+
+    /** From now on (until called with false) the connection of every request but health checks is closed unanswered. */
+    void dropConnections(boolean drop) {
+        this.dropConnections = drop;
     }
 
     void slowDown(Duration delay) {
@@ -119,6 +135,13 @@ final class StubService {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            String arrivedId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (arrivedId != null) {
+                arrivedRequestIds.add(arrivedId);
+            }
+            if (dropConnections && !exchange.getRequestURI().getRawPath().startsWith("/actuator/health")) {
+                return; // closing the exchange before any response header closes the connection unanswered
+            }
             long bodyBytes;
             try (InputStream body = exchange.getRequestBody()) {
                 bodyBytes = body.transferTo(OutputStream.nullOutputStream());

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -23,7 +24,9 @@ record Failure(GatewayProblem problem, HttpStatusCode status, Object[] arguments
         if (error instanceof BulkheadFullException) {
             return of(GatewayProblem.SERVICE_BUSY);
         }
-        if (error instanceof CallNotPermittedException) {
+        // an open circuit: Spring Cloud Gateway's Resilience4J circuit breaker filter (no fallbackUri) turns
+        // CallNotPermittedException into ServiceUnavailableException
+        if (error instanceof CallNotPermittedException || error instanceof ServiceUnavailableException) {
             return of(GatewayProblem.SERVICE_UNAVAILABLE);
         }
         if (error instanceof TimeoutException || hasCause(error, TimeoutException.class)) {

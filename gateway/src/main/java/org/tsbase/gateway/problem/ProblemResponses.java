@@ -33,8 +33,8 @@ public class ProblemResponses {
     public static final String REQUEST_ID_ATTRIBUTE = "org.tsbase.gateway.requestId";
 
     /**
-     * Exchange attribute with the path the client asked for, for {@code instance}: a circuit
-     * breaker fallback runs on a forwarded exchange whose own path is {@code /fallback}.
+     * Exchange attribute with the path the client asked for, for {@code instance}: a gateway filter
+     * after a route's {@code SetPath} sees the rewritten path.
      */
     public static final String CLIENT_PATH_ATTRIBUTE = "org.tsbase.gateway.clientPath";
 

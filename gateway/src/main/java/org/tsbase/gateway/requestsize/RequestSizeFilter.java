@@ -31,11 +31,8 @@ import reactor.core.publisher.Mono;
  * counted while it streams and the exchange fails with 413 once it passes the limit (the service then
  * sees an aborted request, never a complete one).
  * <p>
- * A web filter, not a gateway filter: Spring Cloud Gateway's {@code AdaptCachedBodyGlobalFilter} reads
- * and caches the whole body of every route with a circuit breaker fallback before any gateway filter of
- * ours runs, so a body announced as 1 GB that never came kept the request waiting until the client gave
- * up (issue 8, hostile corpus), and a chunked body was buffered whole before it was counted. Runs after
- * the request id filter and before Spring Security's chain (-100).
+ * A web filter, not a gateway filter, so that a body over the limit is refused before the token check and
+ * before any route is looked up. Runs after the request id filter and before Spring Security's chain (-100).
  */
 @Component
 @EnableConfigurationProperties(RequestSizeProperties.class)

@@ -1,5 +1,6 @@
 package org.tsbase.gateway.security;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -24,13 +25,17 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.tsbase.gateway.problem.GatewayProblem;
 import org.tsbase.gateway.problem.ProblemResponses;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway checks every RS256 token (signature, expiry, audience {@code tsbase}) before
@@ -70,7 +75,6 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(ANONYMOUS).permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
-                        .pathMatchers("/fallback", "/fallback/**").denyAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt
@@ -97,6 +101,40 @@ class SecurityConfiguration {
                 STANDARD_METHODS.contains(exchange.getRequest().getMethod())
                         ? GatewayProblem.REQUEST_REJECTED
                         : GatewayProblem.METHOD_NOT_ALLOWED);
+    }
+
+    /**
+     * Spring Security's reactive firewall ({@code StrictServerWebExchangeFirewall}), plus the one check of its servlet
+     * counterpart ({@code StrictHttpFirewall}) it lacks: a request target must be printable ASCII (RFC 9112; anything
+     * else is percent-encoded). Netty reads raw bytes of the request line as ISO-8859-1 characters, so a raw UTF-8
+     * {@code é} became two characters that the gateway forwarded percent-encoded again, a path the client never
+     * sent (issue 8, hostile corpus); it is refused with 400 request-rejected now. No library offers this check for
+     * WebFlux, hence the few lines here.
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall strict = new StrictServerWebExchangeFirewall();
+        return exchange -> {
+            URI target = exchange.getRequest().getURI();
+            if (!printableAscii(target.getRawPath()) || !printableAscii(target.getRawQuery())) {
+                return Mono.error(new ServerExchangeRejectedException(
+                        "The request target was rejected because it can only contain printable ASCII characters."));
+            }
+            return strict.getFirewalledExchange(exchange);
+        };
+    }
+
+    static boolean printableAscii(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '\u0021' || c > '\u007e') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The methods the firewall lets through (its default); any other is refused with 405. */

@@ -13,6 +13,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
@@ -80,9 +81,9 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void instanceIsThePathTheClientAskedForEvenInAFallback() {
+    void instanceIsThePathTheClientAskedForEvenAfterTheRouteRewroteIt() {
         MockServerWebExchange exchange = MockServerWebExchange.from(
-                MockServerHttpRequest.get("/fallback").header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
+                MockServerHttpRequest.get("/v3/api-docs").header(HttpHeaders.ACCEPT_LANGUAGE, "en"));
         exchange.getAttributes().put(ProblemResponses.CLIENT_PATH_ATTRIBUTE, "/api/scores/app-1");
 
         problems.write(exchange, new ConnectException("Connection refused")).block();
@@ -100,6 +101,19 @@ class ProblemResponsesTest {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    }
+
+    @Test
+    void openCircuitCarriesRetryAfter() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/calls"));
+
+        problems.write(exchange, new ServiceUnavailableException()).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        JsonNode body = json.readTree(exchange.getResponse().getBodyAsString().block());
+        assertThat(body.get("type").asString()).isEqualTo("urn:tsbase:problem:service-unavailable");
+        assertThat(body.get("title").asString()).isEqualTo("服务暂不可用");
     }
 
     @Test
@@ -132,6 +146,9 @@ class ProblemResponsesTest {
         assertThat(Failure.classify(new ConnectException("refused")).problem()).isEqualTo(GatewayProblem.SERVICE_UNAVAILABLE);
         assertThat(Failure.classify(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("x")))
                 .problem()).isEqualTo(GatewayProblem.SERVICE_UNAVAILABLE);
+        // what Spring Cloud Gateway's Resilience4J circuit breaker filter (no fallbackUri) makes of an open circuit
+        assertThat(Failure.classify(new ServiceUnavailableException()).problem())
+                .isEqualTo(GatewayProblem.SERVICE_UNAVAILABLE);
         assertThat(Failure.classify(BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("x")))
                 .problem()).isEqualTo(GatewayProblem.SERVICE_BUSY);
         assertThat(GatewayProblem.forStatus(503)).contains(GatewayProblem.SERVICE_UNAVAILABLE);

@@ -2,12 +2,15 @@ package org.tsbase.support.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tsbase.support.testing.RawHttp;
 import org.tsbase.support.testing.TestInfrastructure;
@@ -35,6 +38,8 @@ class MalformedHttpIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoTemplate mongo;
 
     record Case(String name, String head, byte[] body, List<Integer> statuses) {
     }
@@ -126,6 +131,51 @@ class MalformedHttpIT {
                 + " HTTP/1.1\r\nHost: 127.0.0.1", null);
         assertThat(problemJsonFailure(r, List.of(401))).as(r.toString()).isNull();
         assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    static byte[] chunked(byte[] data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(data);
+        out.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    String chunkedPost(String id) {
+        return "POST /things/" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked";
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413AndNothingIsStored() {
+        // valid JSON once read whole: a short name, then 2 MB of white space
+        byte[] padded = ("{\"name\":\"chunky\"" + " ".repeat(2 * 1024 * 1024) + "}").getBytes(StandardCharsets.UTF_8);
+        RawHttp.Response r = RawHttp.send(port, chunkedPost("chunky1"), chunked(padded));
+        assertThat(problemJsonFailure(r, List.of(413))).as(r.toString()).isNull();
+        assertThat(r.body()).contains("请求体超过上限");
+        assertThat(mongo.findById("chunky1", SupportTestApp.Thing.class)).isNull();
+
+        // a chunked body within the limit is read as before
+        RawHttp.Response small = RawHttp.send(port, chunkedPost("chunky2"),
+                chunked("{\"name\":\"小块\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(small.status()).as(small.toString()).isEqualTo(200);
+        assertThat(mongo.findById("chunky2", SupportTestApp.Thing.class).name()).isEqualTo("小块");
+    }
+
+    @Test
+    void anOverlongUtf8SequenceIs400AndNothingIsStored() {
+        byte[] overlong = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xC0, (byte) 0xAF, 'b', '"', '}'};
+        RawHttp.Response r = RawHttp.send(port, "POST /things/utf1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + overlong.length, overlong);
+        assertThat(problemJsonFailure(r, List.of(400))).as(r.toString()).isNull();
+        assertThat(JSON.readTree(r.body()).path("type").asText()).isEqualTo("urn:tsbase:problem:bad-encoding");
+        assertThat(mongo.findById("utf1", SupportTestApp.Thing.class)).isNull();
+
+        // a UTF-8 surrogate (CESU-8) and a truncated sequence are refused alike; chunked bodies are checked too
+        byte[] surrogate = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+        RawHttp.Response s = RawHttp.send(port, chunkedPost("utf2"), chunked(surrogate));
+        assertThat(problemJsonFailure(s, List.of(400))).as(s.toString()).isNull();
+        assertThat(mongo.findById("utf2", SupportTestApp.Thing.class)).isNull();
     }
 
     /** Why {@code r} is not a problem+json answer with one of {@code statuses}, or null when it is. */

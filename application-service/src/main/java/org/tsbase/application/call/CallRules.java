@@ -22,6 +22,9 @@ public final class CallRules {
     public static final Pattern CALL_ID = Pattern.compile("[a-z0-9-]{3,40}");
     static final Pattern RUBRIC_ID = Pattern.compile("[a-z0-9-]{3,60}");
     static final int MAX_QUOTA = 100;
+    /** The dates a call may name, like its {@code year}: far enough for any real call, near enough to be one. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     private CallRules() {
     }
@@ -47,8 +50,12 @@ public final class CallRules {
         } else if (r.year() < 2000 || r.year() > 2100) {
             p.add("year", "v.range", "2000", "2100");
         }
-        Optional<Instant> opens = time(p, "applicationOpens", r.applicationOpens(), false);
-        Optional<Instant> closes = time(p, "applicationCloses", r.applicationCloses(), true);
+        Optional<Instant> opens = time(p, "applicationOpens", r.applicationOpens(), false)
+                .filter(t -> within(p, "applicationOpens", t));
+        Optional<Instant> closes = time(p, "applicationCloses", r.applicationCloses(), true)
+                .filter(t -> within(p, "applicationCloses", t));
+        within(p, "reviewStarts", r.reviewStarts());
+        within(p, "reviewEnds", r.reviewEnds());
         if (opens.isPresent() && closes.isPresent() && !closes.get().isAfter(opens.get())) {
             p.add("applicationCloses", "call.v.closes-before-opens");
         }
@@ -71,7 +78,8 @@ public final class CallRules {
             if (period.to() == null) {
                 p.add("assessmentPeriod.to", "v.required");
             }
-            if (period.from() != null && period.to() != null) {
+            if (period.from() != null && period.to() != null
+                    && within(p, "assessmentPeriod.from", period.from()) & within(p, "assessmentPeriod.to", period.to())) {
                 if (period.to().isBefore(period.from())) {
                     p.add("assessmentPeriod", "call.v.period-order");
                 } else if (period.to().isAfter(period.from().plusYears(2))) {
@@ -109,6 +117,25 @@ public final class CallRules {
     public static Call.Period defaultPeriod(Instant applicationCloses) {
         LocalDate to = applicationCloses.atZone(Call.ZONE).toLocalDate();
         return new Call.Period(to.minusYears(1).plusDays(1), to);
+    }
+
+    /** Whether {@code date} (when given) lies within {@link #EARLIEST} and {@link #LATEST}; a 400 problem if not. */
+    private static boolean within(Problems p, String field, LocalDate date) {
+        if (date == null || (!date.isBefore(EARLIEST) && !date.isAfter(LATEST))) {
+            return true;
+        }
+        p.add(field, "v.date-range", EARLIEST.toString(), LATEST.toString());
+        return false;
+    }
+
+    /** The same for a point in time: within the first and the last day, in Beijing time. */
+    private static boolean within(Problems p, String field, Instant time) {
+        if (!time.isBefore(EARLIEST.atStartOfDay(Call.ZONE).toInstant())
+                && time.isBefore(LATEST.plusDays(1).atStartOfDay(Call.ZONE).toInstant())) {
+            return true;
+        }
+        p.add(field, "v.date-range", EARLIEST.toString(), LATEST.toString());
+        return false;
     }
 
     /** A date means the start of that day (opening) or its last second (closing), in Beijing time. */

@@ -89,6 +89,26 @@ class CallRulesTest {
                         "rubrics.ZONE", "rubrics", "assessmentPeriod"));
     }
 
+    @Test
+    void everyDateOfACallLiesBetween2000And2100NamingTheField() {
+        CallRequest far = new CallRequest("sjs-2024", "2024 年度申报", "石景山区", 2024, "1999-12-31",
+                "+999999999-12-31T23:00:00Z", LocalDate.of(2024, 7, 1), LocalDate.MAX,
+                Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
+                Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
+                new Call.Period(LocalDate.of(1, 1, 1), LocalDate.of(2024, 5, 31)));
+        assertThatThrownBy(() -> CallRules.check(far)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.errors()).extracting(ApiException.FieldProblem::field).containsExactlyInAnyOrder(
+                    "applicationOpens", "applicationCloses", "reviewEnds", "assessmentPeriod.from");
+            assertThat(e.errors()).extracting(ApiException.FieldProblem::message).containsOnly("v.date-range");
+        });
+        // the ends of the range themselves are fine
+        CallRequest edges = new CallRequest("sjs-2024", "2024 年度申报", "石景山区", 2024, "2000-01-01",
+                "2100-12-31", LocalDate.of(2100, 12, 31), LocalDate.of(2100, 12, 31),
+                Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
+                Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"), null);
+        assertThat(CallRules.check(edges).reviewEnds()).isEqualTo(LocalDate.of(2100, 12, 31));
+    }
+
     static CallRequest request(String callId, String opens, String closes) {
         return new CallRequest(callId, "2024 年度申报", "石景山区", 2024, opens, closes, LocalDate.of(2024, 7, 1),
                 LocalDate.of(2024, 8, 15), Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),

@@ -157,4 +157,27 @@ class HostileInputIT extends IntegrationTestSupport {
         assertThat(files()).isEqualTo(before);
         assertThat(mongo.findById(id, Application.class).attachmentList()).hasSize(30);
     }
+
+    @Test
+    void aFileNameCutByCrLfIs400AndNothingIsStored() {
+        long before = files();
+        Response r = upload("/api/applications/" + id + "/attachments", applicant(org), "a\r\nX-Injected: 1.pdf",
+                "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.text("/type")).isEqualTo("urn:tsbase:problem:application.attachment-name");
+        assertThat(files()).isEqualTo(before);
+        assertThat(mongo.findById(id, Application.class).attachmentList()).isEmpty();
+    }
+
+    @Test
+    void aCallDateOutside2000To2100Is400NamingTheFieldAndNothingIsStored() {
+        String callId = "it-far-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String far = TestForms.call(callId, TestForms.today().minusDays(10), TestForms.today().plusDays(10))
+                .replaceFirst("\"reviewEnds\": \"[^\"]+\"", "\"reviewEnds\": \"+999999999-12-31\"");
+        assertThat(far).contains("+999999999-12-31");
+        Response r = post("/api/calls", admin(), far);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.text("/errors/0/field")).isEqualTo("reviewEnds");
+        assertThat(get("/api/calls/" + callId, admin()).status()).isEqualTo(404);
+    }
 }

@@ -17,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
 import org.tsbase.application.intake.Application;
 import org.tsbase.application.intake.ApplicationService;
 import org.tsbase.application.intake.ApplicationStore;
@@ -43,11 +47,23 @@ class AttachmentController {
     @PreAuthorize("hasAnyRole('APPLICANT', 'ADMIN')")
     ResponseEntity<AttachmentView> upload(@PathVariable String id,
             @RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestParam(name = "kind", required = false) Application.AttachmentKind kind, Caller caller) {
+            @RequestParam(name = "kind", required = false) Application.AttachmentKind kind, Caller caller,
+            HttpServletRequest request) {
+        FileNames.requireClosedQuotes(fileDisposition(request));
         Application.Attachment a = attachments.upload(id, file, kind, caller);
         AttachmentView view = new AttachmentView(a.fileId(), a.fileName(), a.contentType(), a.size(), a.sha256(),
                 a.kind(), a.uploadedAt(), "/api/applications/" + id + "/attachments/" + a.fileId());
         return ResponseEntity.created(URI.create(view.href())).body(view);
+    }
+
+    /** The file part's {@code Content-Disposition} as sent; null when there is none (reported by the upload). */
+    private static String fileDisposition(HttpServletRequest request) {
+        try {
+            Part part = request.getPart("file");
+            return part == null ? null : part.getHeader(HttpHeaders.CONTENT_DISPOSITION);
+        } catch (IOException | ServletException e) {
+            return null;
+        }
     }
 
     @GetMapping

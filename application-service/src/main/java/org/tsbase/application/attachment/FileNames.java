@@ -38,6 +38,30 @@ public final class FileNames {
         }
     }
 
+    /**
+     * 400 for a part header {@code Content-Disposition} whose quoted string never closes: what is left of a file name
+     * that held CR LF, which ended the header line there (the multipart parser then takes {@code "a} as the name
+     * and the rest as another header). Quotes are counted as that parser reads them: a backslash escapes the next
+     * character. Written here because neither Tomcat's parser nor Spring's reports the broken header.
+     */
+    public static void requireClosedQuotes(String contentDisposition) {
+        if (contentDisposition == null) {
+            return;
+        }
+        boolean quoted = false;
+        boolean escaped = false;
+        for (int i = 0; i < contentDisposition.length(); i++) {
+            char c = contentDisposition.charAt(i);
+            if (!escaped && c == '"') {
+                quoted = !quoted;
+            }
+            escaped = !escaped && c == '\\';
+        }
+        if (quoted) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "application.attachment-name");
+        }
+    }
+
     /** The last path segment, without control characters, at most 200 characters; a default when nothing is left. */
     public static String clean(String original, String contentType) {
         String name = original == null ? "" : original;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +19,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -68,8 +71,14 @@ public final class RubricParser {
         try {
             document = yamlOrJson.strip().startsWith("{") ? JSON.readValue(yamlOrJson, Object.class)
                     : yaml().load(yamlOrJson);
-        } catch (YAMLException | JacksonException | ArithmeticException | NumberFormatException e) {
-            throw new InvalidRubricException(List.of("the document is not valid YAML or JSON: " + firstLine(e.getMessage())));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw unreadable(mark == null ? -1 : mark.getLine() + 1, mark == null ? -1 : mark.getColumn() + 1);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw unreadable(at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr());
+        } catch (YAMLException | ArithmeticException | NumberFormatException e) {
+            throw unreadable(-1, -1);
         }
         if (!(document instanceof Map<?, ?> root)) {
             throw new InvalidRubricException(List.of("the document must be a mapping with id, version, type, ... criteria"));
@@ -105,12 +114,15 @@ public final class RubricParser {
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        String line = message.strip().lines().findFirst().orElse("unreadable");
-        return line.length() > 200 ? line.substring(0, 200) : line;
+    /**
+     * The refusal of a document that cannot be read, in plain words and with its position when the reader knows it:
+     * the reader's own message names its classes and echoes the input (a YAML tag such as
+     * {@code !!javax.script.ScriptEngineManager}), neither of which belongs in an answer.
+     */
+    private static InvalidRubricException unreadable(int line, int column) {
+        String where = line > 0 && column > 0 ? "（第 " + line + " 行第 " + column + " 列）" : "";
+        return new InvalidRubricException(List.of(
+                "文档不是有效的 YAML 或 JSON" + where + "：只允许映射、列表和普通值，键不得重复，不允许类型标签。"));
     }
 
     /** Reads the tree into records, collecting reasons instead of stopping at the first. */

@@ -115,13 +115,13 @@ class RubricValidationTest {
                 Arguments.of("a rule with a syntax error",
                         RubricDocuments.withRule("partTimeStaff >= "), "rule ends too early"),
                 Arguments.of("a duplicate key in the document",
-                        valid.replace("title: 测试标准", "title: 测试标准\ntitle: 另一个"), "not valid YAML or JSON"),
+                        valid.replace("title: 测试标准", "title: 测试标准\ntitle: 另一个"), "不是有效的 YAML 或 JSON"),
                 Arguments.of("a duplicate key in a JSON document",
-                        "{\"id\": \"a-rubric\", \"id\": \"b-rubric\"}", "not valid YAML or JSON"),
+                        "{\"id\": \"a-rubric\", \"id\": \"b-rubric\"}", "不是有效的 YAML 或 JSON"),
                 Arguments.of("a JSON document with trailing content",
-                        "{\"id\": \"a-rubric\"} {}", "not valid YAML or JSON"),
+                        "{\"id\": \"a-rubric\"} {}", "不是有效的 YAML 或 JSON"),
                 Arguments.of("a document that is not YAML",
-                        "criteria: [unclosed", "not valid YAML or JSON"),
+                        "criteria: [unclosed", "不是有效的 YAML 或 JSON"),
                 Arguments.of("a document that is a list",
                         "- a\n- b", "must be a mapping"),
                 Arguments.of("an empty document", "   ", "the document is empty"));
@@ -158,7 +158,10 @@ class RubricValidationTest {
 
         assertThatThrownBy(() -> RubricParser.parse(document))
                 .isInstanceOfSatisfying(InvalidRubricException.class,
-                        e -> assertThat(e.reasons()).singleElement().asString().contains("not valid YAML or JSON"));
+                        e -> assertThat(e.reasons()).singleElement().asString().contains("不是有效的 YAML 或 JSON")
+                                .contains("第 1 行").doesNotContainIgnoringCase("javax").doesNotContainIgnoringCase("java.")
+                                .doesNotContainIgnoringCase("snakeyaml").doesNotContainIgnoringCase("constructor")
+                                .doesNotContainIgnoringCase("tag:yaml.org"));
     }
 
     @Test

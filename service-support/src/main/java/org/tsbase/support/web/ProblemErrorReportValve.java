@@ -16,7 +16,7 @@ import org.springframework.http.ProblemDetail;
  * Tomcat's last word as problem+json instead of its HTML error page: what the connector refuses before any servlet
  * or filter runs (a request line or header with invalid characters, headers or a URL over the limit, a bad
  * {@code Content-Length}, an unknown transfer coding, {@code CONNECT}, {@code TRACE}, a path it will not normalize)
- * and any other error nobody wrote a body for. Installed on the Host in place of Tomcat's {@link ErrorReportValve}
+ * and any other error nobody wrote a body for. Tomcat's 501 and 505 become 400s. Installed on the Host in place of Tomcat's {@link ErrorReportValve}
  * (Tomcat's documented extension point for this: {@code StandardHost#setErrorReportValveClass}); the answer names
  * neither the server nor the cause.
  */
@@ -42,7 +42,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            byte[] body = body(request, status);
+            String code = null;
+            if (status == 501 || status == 505) {
+                // Tomcat's answer to CONNECT, an unknown transfer coding or HTTP version: what this API never takes
+                // is the client's error, not a server fault (a 5xx would count against the service's own health)
+                code = status == 501 ? "problem.not-implemented" : "problem.http-version";
+                status = 400;
+                response.setStatus(status);
+            }
+            byte[] body = body(request, status, code);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             PrintWriter writer = response.getReporter();
@@ -57,13 +65,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private byte[] body(Request request, int status) {
+    private byte[] body(Request request, int status, String specific) {
         HttpStatus known = HttpStatus.resolve(status);
         ProblemWriter writer = problems.get();
         if (writer != null && known != null) {
             try {
-                String code = known.is5xxServerError() && status != 501 && status != 505
-                        ? "problem.internal" : "problem.status." + status;
+                String code = specific != null ? specific
+                        : known.is5xxServerError() ? "problem.internal" : "problem.status." + status;
                 ProblemDetail problem = writer.problem(request, known, code);
                 // the path of a request Tomcat refused may be what it could not read: not echoed
                 problem.setInstance(null);

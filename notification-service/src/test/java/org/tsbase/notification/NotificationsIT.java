@@ -85,6 +85,7 @@ class NotificationsIT {
     static final String ORG_C = "91110107MA07F8G926";
     static final String ORG_D = "91110107MA0A0000D1";
     static final String ORG_E = "91110107MA0A0000E2";
+    static final String ORG_F = "91110107MA0A0000F3";
     static final String GROUP = "notification-service";
     static final int SMTP_PORT = freePort();
 
@@ -340,6 +341,39 @@ class NotificationsIT {
         assertThat(mails).anySatisfy(m -> assertThat(m).contains("区级推荐结果通知", "已被推荐为", "制度健全，建议推荐"));
         assertThat(mongo.getCollection("notifications").countDocuments(new Document("applicationId", "app-e")))
                 .isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void aReceiptWhoseContactsArriveAfterTheSubmissionIsSentWhenTheyArrive() throws Exception {
+        // the two topics are read independently: the submission can be handled before the contacts its applicant
+        // registered a moment earlier (the fault suite lost receipts this way)
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, "app-f", EventTypes.APPLICATION_SUBMITTED,
+                "app-f-submitted", new ApplicationSubmitted("app-f", "sjs-2099", ApplicationType.POINT, 2,
+                        Instant.parse("2099-05-21T02:00:00Z"),
+                        new OrganizationFacts(ORG_F, "测试单位F", null, 50, null), Map.of("fixedOffice", true)));
+        awaitConsumed(Topics.APPLICATIONS);
+        assertThat(records("app-f-submitted")).isEmpty();
+        assertThat(mongo.getCollection("waiting_triggers").countDocuments(new Document("creditCode", ORG_F)))
+                .isEqualTo(1);
+
+        publishContacts(ORG_F, 1, contact("f-1", "郑九", "zhengjiu@f.example", null, "EMAIL"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mailsTo("zhengjiu@f.example"))
+                .singleElement().satisfies(m -> assertThat(m).startsWith("【石景山区商业秘密保护示范基地申报】申报已受理")
+                        .contains("app-f", "2099-05-21 10:00")));
+        awaitConsumed(Topics.CONTACTS);
+        assertThat(mongo.getCollection("waiting_triggers").countDocuments(new Document("creditCode", ORG_F))).isZero();
+
+        // the same contacts again (a redelivery) and the submission again send nothing more
+        publishContacts(ORG_F, 1, contact("f-1", "郑九", "zhengjiu@f.example", null, "EMAIL"));
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, "app-f", EventTypes.APPLICATION_SUBMITTED,
+                "app-f-submitted", new ApplicationSubmitted("app-f", "sjs-2099", ApplicationType.POINT, 2,
+                        Instant.parse("2099-05-21T02:00:00Z"),
+                        new OrganizationFacts(ORG_F, "测试单位F", null, 50, null), Map.of("fixedOffice", true)));
+        awaitConsumed(Topics.CONTACTS);
+        awaitConsumed(Topics.APPLICATIONS);
+        assertThat(mailsTo("zhengjiu@f.example")).hasSize(1);
+        assertThat(records("app-f-submitted")).hasSize(1);
     }
 
     static ApplicationStatusChanged changed(String applicationId, String org, String from, String to, String opinion) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,9 +26,11 @@ public class ContactDirectory {
     private static final Logger log = LoggerFactory.getLogger(ContactDirectory.class);
 
     private final MongoTemplate mongo;
+    private final ApplicationEventPublisher publisher;
 
-    ContactDirectory(MongoTemplate mongo) {
+    ContactDirectory(MongoTemplate mongo, ApplicationEventPublisher publisher) {
         this.mongo = mongo;
+        this.publisher = publisher;
     }
 
     /** Who to notify for an organisation; empty when it has no contact (or they were all removed). */
@@ -60,6 +63,10 @@ public class ContactDirectory {
         } catch (DuplicateKeyException e) {
             // the copy already holds this version or a newer one
             log.debug("contacts of {} v{} already known", changed.creditCode(), changed.version());
+        }
+        if (!recipients.isEmpty()) {
+            // also after a redelivery: what waited for these contacts may not have been sent before a crash
+            publisher.publishEvent(new ContactsStored(changed.creditCode()));
         }
     }
 }

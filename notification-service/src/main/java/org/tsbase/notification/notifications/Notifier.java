@@ -4,21 +4,30 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import org.tsbase.notification.contacts.ContactDirectory;
+import org.tsbase.notification.contacts.ContactsStored;
 import org.tsbase.notification.contacts.Recipient;
 
 /**
  * Turns a trigger into one notification per contact and channel of the organisation it concerns, and no other
  * organisation. Inserting a notification under its deterministic id is the idempotency check: an event delivered
  * again finds its notifications and creates and sends nothing.
+ *
+ * <p>A trigger for an organisation whose contacts are not known (yet) waits as a {@link WaitingTrigger} and is sent
+ * when they arrive ({@link ContactsStored}), if that is within {@code tsbase.notifications.wait-for-contacts}. Both
+ * sides look again after their own write (the trigger at the contacts after parking, the contacts at the parked
+ * triggers after storing), so whichever comes second sends it; should both, the notification ids make it once.
  */
 @Service
 public class Notifier {
@@ -28,20 +37,54 @@ public class Notifier {
     private final MongoTemplate mongo;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final Duration waitForContacts;
 
     Notifier(ContactDirectory contacts, MailTemplates templates, MongoTemplate mongo, Dispatcher dispatcher,
-            Clock clock) {
+            Clock clock, @Value("${tsbase.notifications.wait-for-contacts:7d}") Duration waitForContacts) {
         this.contacts = contacts;
         this.templates = templates;
         this.mongo = mongo;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.waitForContacts = waitForContacts;
     }
 
-    /** Returns how many notifications this call created (0 when the event was seen before). */
+    /**
+     * Returns how many notifications this call created (0 when the event was seen before, or when it waits for the
+     * organisation's contacts).
+     */
     public int notify(Trigger trigger) {
+        List<Recipient> recipients = contacts.recipients(trigger.creditCode());
+        if (recipients.isEmpty() && trigger.creditCode() != null) {
+            mongo.save(new WaitingTrigger(trigger.eventId(), trigger.creditCode(), trigger, clock.instant()));
+            // the contacts may have been stored since the first look, and have missed this trigger
+            recipients = contacts.recipients(trigger.creditCode());
+            if (recipients.isEmpty()) {
+                return 0;
+            }
+            int created = create(trigger, recipients);
+            mongo.remove(query(where("_id").is(trigger.eventId())), WaitingTrigger.class);
+            return created;
+        }
+        return create(trigger, recipients);
+    }
+
+    /** Sends what waited for this organisation's contacts; drops what waited longer than the configured time. */
+    @EventListener
+    void contactsArrived(ContactsStored stored) {
+        Instant oldest = clock.instant().minus(waitForContacts);
+        for (WaitingTrigger waiting : mongo.find(query(where("creditCode").is(stored.creditCode())),
+                WaitingTrigger.class)) {
+            if (!waiting.waitingSince().isBefore(oldest)) {
+                create(waiting.trigger(), contacts.recipients(stored.creditCode()));
+            }
+            mongo.remove(query(where("_id").is(waiting.eventId())), WaitingTrigger.class);
+        }
+    }
+
+    private int create(Trigger trigger, List<Recipient> recipients) {
         int created = 0;
-        for (Recipient recipient : contacts.recipients(trigger.creditCode())) {
+        for (Recipient recipient : recipients) {
             for (String name : recipient.channels()) {
                 Optional<Channel> channel = Channel.of(name);
                 if (channel.isPresent() && create(trigger, recipient, channel.get())) {

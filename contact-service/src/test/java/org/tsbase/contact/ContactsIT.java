@@ -156,6 +156,28 @@ class ContactsIT {
     }
 
     @Test
+    void theSameContactPostedAgainIsTheOneAlreadyRegisteredAndChangesNothing() throws Exception {
+        String code = org("MA0RETRY");
+        String token = TestTokens.applicant(code);
+        String body = contact("王五", "wangwu@example.com", "13712345678");
+        var first = send("POST", contacts(code), token, body);
+        assertThat(first.statusCode()).isEqualTo(201);
+
+        // a client whose answer got lost sends the same request again
+        var retry = send("POST", contacts(code), token, body);
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(json(retry).get("contactId").asString()).isEqualTo(json(first).get("contactId").asString());
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("ETag")).hasValue("\"1\"");
+        assertThat(json(send("GET", contacts(code), token, null)).get("contacts")).hasSize(1);
+        assertThat(storedVersion(code)).as("no second write, so no second event").isEqualTo(1);
+        // other details are another contact
+        assertThat(send("POST", contacts(code), token, contact("王五", "wangwu@example.com", "13712340000"))
+                .statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void phonesAreMaskedForReviewersButNotForTheOrganisationOrAdmin() throws Exception {
         String code = org("MA0MA5K1");
         send("POST", contacts(code), TestTokens.applicant(code), contact("王五", "wangwu@example.com", "13812345678"));

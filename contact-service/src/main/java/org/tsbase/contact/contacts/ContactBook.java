@@ -50,15 +50,23 @@ class ContactBook {
                 .orElseGet(() -> Organization.none(creditCode));
     }
 
+    /**
+     * Adds a contact; a contact with exactly these details already on the list is returned as it is (not created
+     * again), so a client that retries after a lost answer does not register the same person twice.
+     */
     Change add(String creditCode, ContactForm form, OptionalLong expectedVersion) {
         Organization current = current(creditCode, expectedVersion);
+        Optional<Contact> same = current.contacts().stream().filter(c -> c.sameDetailsAs(form)).findFirst();
+        if (same.isPresent()) {
+            return new Change(current.version(), same, false);
+        }
         if (current.contacts().size() >= properties.maxPerOrganization()) {
             throw ApiException.invalid(List.of(new FieldProblem("contacts", "contact.contacts.too-many",
                     String.valueOf(properties.maxPerOrganization()))));
         }
         Instant now = clock.instant();
         Contact added = Contact.create(UUID.randomUUID().toString(), form, now);
-        return new Change(write(current, current.with(added), now), Optional.of(added));
+        return new Change(write(current, current.with(added), now), Optional.of(added), true);
     }
 
     Change replace(String creditCode, String contactId, ContactForm form, OptionalLong expectedVersion) {
@@ -67,13 +75,13 @@ class ContactBook {
         Contact changed = current.contact(contactId)
                 .orElseThrow(() -> ApiException.notFound("contact.not-found"))
                 .replacedBy(form, now);
-        return new Change(write(current, current.replacing(changed), now), Optional.of(changed));
+        return new Change(write(current, current.replacing(changed), now), Optional.of(changed), true);
     }
 
     Change remove(String creditCode, String contactId, OptionalLong expectedVersion) {
         Organization current = current(creditCode, expectedVersion);
         current.contact(contactId).orElseThrow(() -> ApiException.notFound("contact.not-found"));
-        return new Change(write(current, current.without(contactId), clock.instant()), Optional.empty());
+        return new Change(write(current, current.without(contactId), clock.instant()), Optional.empty(), true);
     }
 
     private Organization current(String creditCode, OptionalLong expectedVersion) {
@@ -113,7 +121,10 @@ class ContactBook {
         return version;
     }
 
-    /** The organisation's version after a change, and the contact it concerned (none after a removal). */
-    record Change(long version, Optional<Contact> contact) {
+    /**
+     * The organisation's version after a change, the contact it concerned (none after a removal), and whether
+     * anything was written (not for an add of a contact already on the list).
+     */
+    record Change(long version, Optional<Contact> contact, boolean written) {
     }
 }

@@ -61,15 +61,16 @@ class ContactsController {
                 .body(ContactView.of(contact, caller.actsFor(creditCode)));
     }
 
-    @Operation(summary = "Add a contact (optional If-Match with the organisation's ETag)")
+    @Operation(summary = "Add a contact (optional If-Match with the organisation's ETag); the same details again return the contact already registered (200)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE) // JSON only: any other type (YAML too) is 415
     ResponseEntity<ContactView> add(@PathVariable String creditCode, @RequestBody ContactForm body,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
         ContactForm form = validForChange(creditCode, body, caller);
         ContactBook.Change change = book.add(creditCode, form, Versions.ifMatch(ifMatch));
         Contact added = change.contact().orElseThrow();
-        return ResponseEntity
-                .created(URI.create("/api/organizations/" + creditCode + "/contacts/" + added.contactId()))
+        URI location = URI.create("/api/organizations/" + creditCode + "/contacts/" + added.contactId());
+        // the same contact again (a retry after a lost answer): 200 with the one already registered
+        return (change.written() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
                 .eTag(Versions.etag(change.version()))
                 .body(ContactView.of(added, true));
     }

@@ -86,6 +86,8 @@ class NotificationsIT {
     static final String ORG_D = "91110107MA0A0000D1";
     static final String ORG_E = "91110107MA0A0000E2";
     static final String ORG_F = "91110107MA0A0000F3";
+    static final String ORG_G = "91110107MA0A0000G4";
+    static final String ORG_H = "91110107MA0A0000H5";
     static final String GROUP = "notification-service";
     static final int SMTP_PORT = freePort();
 
@@ -129,6 +131,8 @@ class NotificationsIT {
     int port;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    org.tsbase.notification.notifications.Notifier notifier;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -374,6 +378,33 @@ class NotificationsIT {
         awaitConsumed(Topics.APPLICATIONS);
         assertThat(mailsTo("zhengjiu@f.example")).hasSize(1);
         assertThat(records("app-f-submitted")).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void whatWaitedLongerThanAWeekForContactsIsNeitherSentNorKept() throws Exception {
+        Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
+        mongo.getCollection("waiting_triggers").insertMany(List.of(
+                waiting("old-g", ORG_G, eightDaysAgo), waiting("old-h", ORG_H, eightDaysAgo),
+                waiting("new-h", ORG_H, Instant.now())));
+
+        publishContacts(ORG_G, 1, contact("g-1", "吴十", "wushi@g.example", null, "EMAIL"));
+        awaitContactCopy(ORG_G, 1);
+        awaitConsumed(Topics.CONTACTS);
+        notifier.forgetExpired();
+
+        assertThat(records("old-g")).isEmpty();
+        assertThat(mailsTo("wushi@g.example")).isEmpty();
+        assertThat(mongo.getCollection("waiting_triggers").find().map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .contains("new-h").doesNotContain("old-g", "old-h");
+    }
+
+    static Document waiting(String eventId, String org, Instant since) {
+        Document trigger = new Document("eventId", eventId).append("eventType", EventTypes.SCORE_COMPUTED)
+                .append("creditCode", org).append("applicationId", "app-" + eventId).append("template", "score")
+                .append("model", new Document());
+        return new Document("_id", eventId).append("creditCode", org).append("trigger", trigger)
+                .append("waitingSince", java.util.Date.from(since));
     }
 
     static ApplicationStatusChanged changed(String applicationId, String org, String from, String to, String opinion) {

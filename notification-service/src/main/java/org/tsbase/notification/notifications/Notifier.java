@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import org.tsbase.notification.contacts.ContactDirectory;
@@ -80,6 +81,15 @@ public class Notifier {
             }
             mongo.remove(query(where("_id").is(waiting.eventId())), WaitingTrigger.class);
         }
+    }
+
+    /**
+     * Forgets what waited longer than {@code wait-for-contacts} for an organisation that never registered a contact;
+     * reads the {@code waitingSince} index, so its cost follows what expired, not what is stored.
+     */
+    @Scheduled(fixedDelayString = "${tsbase.notifications.wait-cleanup-interval:1h}", initialDelayString = "1m")
+    public void forgetExpired() {
+        mongo.remove(query(where("waitingSince").lt(clock.instant().minus(waitForContacts))), WaitingTrigger.class);
     }
 
     private int create(Trigger trigger, List<Recipient> recipients) {

@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * earlier. It waits here (by its event id, so a redelivery changes nothing) until the contacts arrive.
  */
 @Document(WaitingTrigger.COLLECTION)
-record WaitingTrigger(@Id String eventId, @Indexed String creditCode, Trigger trigger, Instant waitingSince) {
+record WaitingTrigger(@Id String eventId, @Indexed String creditCode, Trigger trigger, @Indexed Instant waitingSince) {
 
     static final String COLLECTION = "waiting_triggers";
 }

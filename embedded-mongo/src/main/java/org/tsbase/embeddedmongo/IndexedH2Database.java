@@ -62,7 +62,20 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
                 return indexed;
             }
         }
-        Document response = super.handleCommand(channel, command, query, databaseResolver, oplog);
+        Document response;
+        if (name.equals("createindexes")) {
+            // a new index on a filled collection reads every document: pin the store's version as queries do, or the
+            // background writer frees chunks under the long read ('Chunk … not found' at a restart with 100,000
+            // applications, when a new index met ~200,000 stored documents)
+            org.h2.mvstore.MVStore.TxCounter pin = mvStore.registerVersionUsage();
+            try {
+                response = super.handleCommand(channel, command, query, databaseResolver, oplog);
+            } finally {
+                mvStore.deregisterVersionUsage(pin);
+            }
+        } else {
+            response = super.handleCommand(channel, command, query, databaseResolver, oplog);
+        }
         if (limits.durable() && mvStore.getFileStore() != null && CHANGES.contains(name)) {
             // acknowledged means on disk: MVStore alone commits once a second, so a kill -9 lost up to a second of
             // acknowledged writes. Concurrent writers share one commit (it writes whatever is pending).

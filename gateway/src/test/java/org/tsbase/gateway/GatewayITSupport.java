@@ -55,4 +55,24 @@ abstract class GatewayITSupport {
     static StubService service(String name) {
         return SERVICES.get(name);
     }
+
+    /**
+     * Reads a raw HTTP response's status line and headers, up to and including the empty line; fails when the
+     * connection closes first (for the tests that speak HTTP over a socket).
+     */
+    static String readHead(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < end.length) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed without a complete response after " + head.size()
+                        + " bytes: " + head.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            head.write(b);
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 }

@@ -1,6 +1,5 @@
 package org.tsbase.gateway;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -268,21 +267,5 @@ class HostileHttpIT extends GatewayITSupport {
                 throw new AssertionError("no answer within 10 s to " + request.lines().findFirst().orElse(""), e);
             }
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new AssertionError("connection closed without a complete response: "
-                        + head.toString(StandardCharsets.ISO_8859_1));
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 }

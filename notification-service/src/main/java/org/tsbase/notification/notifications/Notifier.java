@@ -74,10 +74,15 @@ public class Notifier {
     @EventListener
     void contactsArrived(ContactsStored stored) {
         Instant oldest = clock.instant().minus(waitForContacts);
-        for (WaitingTrigger waiting : mongo.find(query(where("creditCode").is(stored.creditCode())),
-                WaitingTrigger.class)) {
+        List<WaitingTrigger> waitingTriggers = mongo.find(query(where("creditCode").is(stored.creditCode())),
+                WaitingTrigger.class);
+        if (waitingTriggers.isEmpty()) {
+            return;
+        }
+        List<Recipient> recipients = contacts.recipients(stored.creditCode());
+        for (WaitingTrigger waiting : waitingTriggers) {
             if (!waiting.waitingSince().isBefore(oldest)) {
-                create(waiting.trigger(), contacts.recipients(stored.creditCode()));
+                create(waiting.trigger(), recipients);
             }
             mongo.remove(query(where("_id").is(waiting.eventId())), WaitingTrigger.class);
         }

@@ -17,8 +17,14 @@ public record ApplicationStatusChanged(
 
     /**
      * @param kind     {@code DISTRICT} (推荐意见) or {@code CITY} (验收意见)
-     * @param positive recommended, or accepted
+     * @param positive       recommended, or accepted
+     * @param overrideReason an ADMIN's written reason for recommending beyond the quota or below the pass mark;
+     *                       null for an ordinary opinion
      */
-    public record Opinion(String kind, boolean positive, String text, String by, Instant at) {
+    public record Opinion(String kind, boolean positive, String text, String by, Instant at, String overrideReason) {
+
+        public Opinion(String kind, boolean positive, String text, String by, Instant at) {
+            this(kind, positive, text, by, at, null);
+        }
     }
 }

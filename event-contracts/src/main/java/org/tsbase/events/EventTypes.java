@@ -12,6 +12,8 @@ public final class EventTypes {
     public static final String APPLICATION_SUBMITTED = "tsbase.application.submitted.v1";
     public static final String APPLICATION_WITHDRAWN = "tsbase.application.withdrawn.v1";
     public static final String APPLICATION_STATUS_CHANGED = "tsbase.application.status-changed.v1";
+    /** 退回补正: the district returned a submitted application for correction, with a reason and a deadline. */
+    public static final String APPLICATION_RETURNED = "tsbase.application.returned.v1";
     public static final String SCORE_COMPUTED = "tsbase.score.computed.v1";
     public static final String CONTACTS_CHANGED = "tsbase.contacts.changed.v1";
     public static final String NOTIFICATION_RECORDED = "tsbase.notification.recorded.v1";
@@ -20,7 +22,7 @@ public final class EventTypes {
     public static final String REPLAY_EXTENSION = "replay";
 
     public static final List<String> ALL = List.of(CALL_UPSERTED, APPLICATION_CREATED, APPLICATION_SUBMITTED,
-            APPLICATION_WITHDRAWN, APPLICATION_STATUS_CHANGED, SCORE_COMPUTED, CONTACTS_CHANGED, NOTIFICATION_RECORDED);
+            APPLICATION_WITHDRAWN, APPLICATION_STATUS_CHANGED, APPLICATION_RETURNED, SCORE_COMPUTED, CONTACTS_CHANGED, NOTIFICATION_RECORDED);
 
     private EventTypes() {
     }

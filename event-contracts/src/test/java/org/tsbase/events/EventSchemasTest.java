@@ -71,6 +71,35 @@ class EventSchemasTest {
     }
 
     @Test
+    void issue9FieldsConformAndOldEventsStillDo() {
+        assertConforms(EventTypes.APPLICATION_RETURNED, EventJson.toJson(new ApplicationReturned("app-1", "sjs-2023",
+                ApplicationType.POINT, CODE, "示范科技", 4, "SCORED", "培训台账缺少签到表，请补正。",
+                Instant.parse("2023-06-10T15:59:59Z"), "district_reviewer-user", NOW)));
+        var flagged = new ApplicationSubmitted("app-1", "sjs-2023", ApplicationType.POINT, 5, NOW,
+                new OrganizationFacts(CODE, "示范科技", null, 120, null), Map.of(),
+                List.of(new ApplicationSubmitted.EligibilityFlag("STAFF_MISMATCH", "员工数量 120 与员工总数 100 不一致")));
+        assertConforms(EventTypes.APPLICATION_SUBMITTED, EventJson.toJson(flagged));
+        assertThat(EventJson.fromBytes(EventJson.toJson(flagged).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ApplicationSubmitted.class).eligibilityFlags()).hasSize(1);
+        assertThat(EventJson.fromBytes("{\"applicationId\":\"a\",\"callId\":\"c\",\"type\":\"POINT\",\"version\":1}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), ApplicationSubmitted.class).applicationId())
+                .as("an event without the new fields still reads").isEqualTo("a");
+        assertConforms(EventTypes.CALL_UPSERTED, EventJson.toJson(new CallUpserted("sjs-2023", "2023年度申报", "石景山区",
+                2023, Instant.parse("2023-04-30T16:00:00Z"), Instant.parse("2023-05-31T15:59:59Z"),
+                LocalDate.of(2023, 7, 1), LocalDate.of(2023, 8, 15), Map.of(ApplicationType.POINT, 3),
+                Map.of(ApplicationType.POINT, "sjs-point-2023"),
+                new CallUpserted.Period(LocalDate.of(2022, 6, 1), LocalDate.of(2023, 5, 31)), 3, "110107", NOW,
+                new CallUpserted.ReviewReopening(LocalDate.of(2023, 9, 1), "补充审核", "admin", NOW),
+                new CallUpserted.Change("REVIEW_REOPENED", "admin", NOW, "补充审核"))));
+        assertConforms(EventTypes.APPLICATION_STATUS_CHANGED, EventJson.toJson(new ApplicationStatusChanged("app-1",
+                "sjs-2023", ApplicationType.POINT, CODE, "示范科技", 5, "SCORED", "RECOMMENDED",
+                new ApplicationStatusChanged.Opinion("DISTRICT", true, "同意", "admin", NOW, "名额外特批：市局同意"), NOW)));
+        assertConforms(EventTypes.CONTACTS_CHANGED, EventJson.toJson(new ContactsChanged(CODE, List.of(
+                new ContactsChanged.Contact("c1", "张三", null, "13800138000", List.of("SMS"), "法务部", "专员",
+                        "010-88797656")), 3, NOW)));
+    }
+
+    @Test
     void scoreAboveTheMaximumIsRejected() {
         String json = EventJson.toJson(new ScoreComputed("app-1", "c", ApplicationType.ZONE, CODE, "园区", 1, "r", 1,
                 new BigDecimal("95"), new BigDecimal("12"), new BigDecimal("107"), true, List.of(), "REVIEW", 1, NOW));

@@ -60,7 +60,9 @@ record Organization(
                 .map(c -> new ContactsChanged.Contact(c.contactId(), c.name(),
                         c.channels().contains(Channel.EMAIL) ? c.email() : null,
                         c.channels().contains(Channel.SMS) ? c.mobilePhone() : null,
-                        c.channels().stream().map(Channel::name).toList()))
+                        c.channels().stream().map(Channel::name).toList(),
+                        // 附件6 as application-service snapshots it at submission (issue 9)
+                        c.department(), c.title(), c.officePhone()))
                 .toList(), version, at);
     }
 }

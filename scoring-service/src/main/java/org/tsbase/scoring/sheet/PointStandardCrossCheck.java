@@ -13,7 +13,7 @@ import org.tsbase.events.ApplicationType;
  * never changes the declared figure or the score.
  */
 @Component
-class PointStandardCrossCheck {
+public class PointStandardCrossCheck {
 
     /** The evidence field of a zone's declared count. */
     static final String DECLARED = "enterprisesMeetingPointStandard";
@@ -31,10 +31,10 @@ class PointStandardCrossCheck {
                 Scoring.COLLECTION);
     }
 
-    record Mismatch(long declared, long passedPointApplications, String message) {
+    public record Mismatch(long declared, long passedPointApplications, String message) {
     }
 
-    Optional<Mismatch> check(ScoreSheet zone) {
+    public Optional<Mismatch> check(ScoreSheet zone) {
         if (zone.type() != ApplicationType.ZONE) {
             return Optional.empty();
         }

@@ -42,7 +42,7 @@ public class RankingIndex {
     }
 
     /** Passed sheets in rank order from the {@code skip}-th, at most {@code limit}, without their evidence or history. */
-    List<ScoreSheet> passed(String callId, ApplicationType type, long skip, int limit) {
+    public List<ScoreSheet> passed(String callId, ApplicationType type, long skip, int limit) {
         Query q = range(callId, type, ScoreSheet.Standing.PASSED).with(RANK_ORDER).skip(skip).limit(limit);
         // what a ranking entry shows and the zone cross-check reads: no reviews, history, outbox or other evidence
         q.fields().include("callId", "type", "creditCode", "organizationName", "parkCreditCode", "applicationVersion",
@@ -79,7 +79,7 @@ public class RankingIndex {
         }
     }
 
-    static RankingEntry entry(ScoreSheet sheet) {
+    public static RankingEntry entry(ScoreSheet sheet) {
         return RankingEntry.of(sheet.applicationId(), sheet.submittedAt(), sheet.result().score());
     }
 

@@ -54,18 +54,18 @@ final class ScoreSheetPdf {
             pdf.centred("依据《" + in.rubricTitle().orElse("石景山区商业秘密保护" + kind + "建设参考标准") + "》（"
                     + (point ? "附件4" : "附件5") + "）", 9).gap(8);
             ScoreResult s = sheet.result() == null ? null : sheet.result().score();
-            pdf.row(label("申报单位", .16f), value(sheet.organizationName(), .44f), label("统一社会信用代码", .16f),
-                    value(sheet.creditCode(), .24f));
-            pdf.row(label("申报编号", .16f), value(sheet.applicationId(), .44f), label("申报版本", .16f),
-                    value(String.valueOf(sheet.applicationVersion()), .24f));
+            pdf.row(label("申报单位", .16f), value(sheet.organizationName(), .84f));
+            pdf.row(label("统一社会信用代码", .16f), value(sheet.creditCode(), .34f), label("申报版本", .16f),
+                    value(String.valueOf(sheet.applicationVersion()), .34f));
+            pdf.row(label("申报编号", .16f), value(sheet.applicationId(), .84f));
             pdf.row(label("评分标准", .16f), value(s == null ? "尚未评分" : s.rubricId() + " 第 " + s.rubricVersion() + " 版",
-                    .44f), label("提交时间", .16f), value(minute(sheet.submittedAt()), .24f));
+                    .34f), label("提交时间", .16f), value(minute(sheet.submittedAt()), .34f));
             if (s == null) {
                 pdf.paragraph(sheet.withdrawn() ? "该申报已撤回，无评分结果。" : "该申报尚未完成自动评分。", 10.5f);
                 return pdf.finish(footer(sheet, in.printedAt()), Optional.of("未评分"));
             }
-            pdf.row(label("计算时间", .16f), value(minute(sheet.result().computedAt()), .44f), label("计算原因", .16f),
-                    value(message("doc.cause." + sheet.result().cause(), sheet.result().cause()), .24f));
+            pdf.row(label("计算时间", .16f), value(minute(sheet.result().computedAt()), .34f), label("计算原因", .16f),
+                    value(message("doc.cause." + sheet.result().cause(), sheet.result().cause()), .34f));
             for (CriterionScore c : s.criteria()) {
                 criterion(pdf, c);
             }

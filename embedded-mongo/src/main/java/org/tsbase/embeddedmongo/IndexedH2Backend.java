@@ -2,7 +2,11 @@ package org.tsbase.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.File;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local stack's MongoDB storage: mongo-java-server's H2 (MVStore) backend with secondary indexes and
@@ -25,7 +29,14 @@ public final class IndexedH2Backend extends H2Backend {
     public static IndexedH2Backend open(String fileName, int cacheMiB, StoreLimits limits) {
         MVStore.Builder builder = new MVStore.Builder().cacheSize(cacheMiB);
         if (fileName != null) {
-            builder.fileName(fileName).compress();
+            // no housekeeping while open (autoCompactFillRate 0): MVStore's background compaction rewrites and moves
+            // chunks under the live writers, which is where H2's known corruption reports lie (h2database#4123,
+            // #4247) and where a store of 100,000 applications spent a core while nothing was asked of it, ending in
+            // a file that no longer opened ('Chunk … not found'). Chunks whose pages are all dead are still freed and
+            // their space reused on every commit; the rest is reclaimed by a full copy before opening (below).
+            MVStoreTool.compactCleanUp(fileName); // a copy cut short by a kill: keep the original
+            compactIfSparse(fileName, COMPACT_BELOW_LIVE_PERCENT, COMPACT_FROM_BYTES);
+            builder.fileName(fileName).compress().autoCompactFillRate(0);
         }
         LIMITS.set(limits);
         try {
@@ -33,6 +44,41 @@ public final class IndexedH2Backend extends H2Backend {
         } finally {
             LIMITS.remove();
         }
+    }
+
+    /** Below this share of live data in the file, the store is copied afresh before it is opened. */
+    public static final int COMPACT_BELOW_LIVE_PERCENT = 50;
+    /** Smaller files are not worth a copy. */
+    public static final long COMPACT_FROM_BYTES = 64L << 20;
+
+    private static final Logger log = LoggerFactory.getLogger(IndexedH2Backend.class);
+
+    /**
+     * Copies the live data of a closed store into a new file that then replaces it (H2's own offline compaction, the
+     * one behind {@code SHUTDOWN COMPACT}: it writes a new file and renames it, so the original stays whole until the
+     * copy is complete), when less than {@code belowLivePercent} of the file is live data. Costs time in proportion to
+     * the live data, once per start.
+     *
+     * @return whether the file was compacted
+     */
+    public static boolean compactIfSparse(String fileName, int belowLivePercent, long fromBytes) {
+        File file = new File(fileName);
+        if (!file.isFile() || file.length() < fromBytes) {
+            return false;
+        }
+        int livePercent;
+        try (MVStore probe = new MVStore.Builder().fileName(fileName).readOnly().open()) {
+            livePercent = probe.getFillRate() * probe.getFileStore().getChunksFillRate() / 100;
+        }
+        if (livePercent >= belowLivePercent) {
+            return false;
+        }
+        long before = file.length();
+        long started = System.nanoTime();
+        MVStore.compact(fileName, true, null);
+        log.info("compacted {}: {} MiB with {}% live data to {} MiB in {} ms", fileName, before >> 20, livePercent,
+                file.length() >> 20, (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     /** H2Backend opens the existing databases in its constructor, before this object's fields are set. */

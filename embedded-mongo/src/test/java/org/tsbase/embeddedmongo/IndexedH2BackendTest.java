@@ -296,4 +296,41 @@ class IndexedH2BackendTest {
                 Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")), 0, 50))).hasSize(50);
         assertThat(c.countDocuments(gt("total", -1))).as("a count holds nothing").isEqualTo(1000);
     }
+
+    @Test
+    void aSparseStoreIsCopiedAfreshBeforeItOpensWithEveryDocumentAndIndex() throws Exception {
+        MongoCollection<Document> c = indexed(StoreLimits.DEFAULT);
+        createIndexes(c);
+        List<Document> docs = documents(400, 11);
+        c.insertMany(docs);
+        // one commit per write, as the stack runs: every update leaves most of a chunk dead
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < docs.size(); i += 2) {
+                c.updateOne(eq("_id", docs.get(i).get("_id")), Updates.set("version", round));
+            }
+        }
+        List<Object> page = ids(c, cases("app-00001").get(1));
+        long count = c.countDocuments(eq("callId", "call-0"));
+        stop();
+        servers.clear();
+        clients.clear();
+        java.io.File file = dir.resolve("store.mv").toFile();
+        long sparse = file.length();
+
+        assertThat(IndexedH2Backend.compactIfSparse(file.getPath(), IndexedH2Backend.COMPACT_BELOW_LIVE_PERCENT, 0))
+                .as("a store of mostly dead chunks is compacted").isTrue();
+        assertThat(file.length()).as("the copy holds the live data only").isLessThan(sparse / 2);
+        assertThat(IndexedH2Backend.compactIfSparse(file.getPath(), IndexedH2Backend.COMPACT_BELOW_LIVE_PERCENT, 0))
+                .as("a fresh copy is left alone").isFalse();
+
+        MongoCollection<Document> reopened = indexed(StoreLimits.DEFAULT);
+        assertThat(reopened.countDocuments()).isEqualTo(400);
+        assertThat(reopened.find(eq("_id", docs.get(10).get("_id"))).first()).containsEntry("version", 5);
+        assertThat(ids(reopened, cases("app-00001").get(1))).isEqualTo(page);
+        assertThat(reopened.countDocuments(eq("callId", "call-0"))).isEqualTo(count);
+        assertThat(store().documentsExamined()).as("its indexes came along: nothing was read to rebuild them")
+                .isLessThan(400);
+        assertThatThrownBy(() -> reopened.insertOne(new Document("slot", "slot-5")))
+                .as("the unique index is back too").isInstanceOf(MongoException.class);
+    }
 }

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.tsbase.events.Topics;
 
-/** The topics this service owns, and the dead-letter twin of the one it consumes. */
+/** The topics this service owns, and the dead-letter twins of those it consumes (scores, contacts, and for the audit trail applications and calls). */
 @Configuration(proxyBeanMethods = false)
 class TopicsConfiguration {
 
@@ -23,6 +23,21 @@ class TopicsConfiguration {
     @Bean
     NewTopic callsTopic() {
         return TopicBuilder.name(Topics.CALLS).partitions(PARTITIONS).compact().build();
+    }
+
+    @Bean
+    NewTopic contactsDeadLetterTopic() {
+        return TopicBuilder.name(Topics.deadLetter(Topics.CONTACTS)).partitions(PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic callsDeadLetterTopic() {
+        return TopicBuilder.name(Topics.deadLetter(Topics.CALLS)).partitions(PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic applicationsDeadLetterTopic() {
+        return TopicBuilder.name(Topics.deadLetter(Topics.APPLICATIONS)).partitions(PARTITIONS).build();
     }
 
     @Bean

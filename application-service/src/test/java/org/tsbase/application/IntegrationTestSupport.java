@@ -3,6 +3,13 @@ package org.tsbase.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import org.awaitility.Awaitility;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.tsbase.events.ContactsChanged;
+import org.tsbase.events.EventTypes;
+import org.tsbase.events.Topics;
+import org.tsbase.support.testing.TopicProbe;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -210,14 +217,43 @@ public abstract class IntegrationTestSupport {
         return callId;
     }
 
+    private static final java.util.Set<String> WITH_CONTACTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Registers a contact person (附件6) of {@code org} as contact-service would publish it, on the contact topic,
+     * and waits until this service knows it: submission requires one.
+     */
+    protected void contactsOf(String org) {
+        if (WITH_CONTACTS.contains(org)) {
+            return;
+        }
+        TopicProbe.sendEvent(bootstrap(), Topics.CONTACTS, org,
+                EventTypes.CONTACTS_CHANGED, UUID.randomUUID().toString(),
+                new ContactsChanged(org, List.of(new ContactsChanged.Contact("c-1",
+                        "周联络", "zhou@example.com", "13812345678", List.of("EMAIL", "SMS"), "法务部", "商业秘密保护专员",
+                        "010-88797656")), 1, java.time.Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(
+                Query.query(Criteria.where("_id").is(org)), "organization-contacts"));
+        WITH_CONTACTS.add(org);
+    }
+
+    /** ADMIN opens the review of {@code callId} now (its scheduled review lies after its window), with a reason. */
+    protected void reviewOpen(String callId) {
+        Response r = post("/api/calls/" + callId + "/reopen-review", admin(),
+                "{\"reason\": \"测试：提前审核\", \"until\": \"" + TestForms.today().plusDays(30) + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     /** A complete POINT draft of {@code org} in {@code callId}; returns its id. */
     protected String pointDraft(String callId, String org) {
+        contactsOf(org);
         Response r = post("/api/applications", applicant(org), TestForms.point(callId, org));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.text("/id");
     }
 
     protected Response submit(String id, String org) {
+        contactsOf(org);
         return post("/api/applications/" + id + "/submit", applicant(org), null);
     }
 

@@ -26,8 +26,9 @@ class WorkflowIT extends IntegrationTestSupport {
     }
 
     void scored(String id, String callId, String org) {
+        long submittedVersion = get("/api/applications/" + id, admin()).json().path("version").asLong();
         TopicProbe.sendEvent(bootstrap(), Topics.SCORES, id, EventTypes.SCORE_COMPUTED, UUID.randomUUID().toString(),
-                PipelineIT.score(id, callId, org, 2, 1, "88.00"));
+                PipelineIT.score(id, callId, org, submittedVersion, 1, "88.00"));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> "SCORED".equals(get("/api/applications/" + id, admin()).text("/status")));
     }
@@ -35,7 +36,9 @@ class WorkflowIT extends IntegrationTestSupport {
     @Test
     void draftAttachSubmitScoredRecommendedAccepted() {
         String callId = openCall();
+        reviewOpen(callId);
         String org = freshOrg();
+        contactsOf(org);
         Response draft = post("/api/applications", applicant(org), TestForms.point(callId, org));
         assertThat(draft.status()).isEqualTo(201);
         String id = draft.text("/id");
@@ -76,7 +79,9 @@ class WorkflowIT extends IntegrationTestSupport {
         assertThat(end.text("/districtOpinion/text")).isEqualTo("组织机构健全，同意推荐。");
         assertThat(end.text("/districtOpinion/by")).isEqualTo("district_reviewer-user");
         assertThat(end.text("/cityOpinion/accepted")).isEqualTo("true");
-        assertThat(end.json().at("/score/total").decimalValue()).isEqualByComparingTo("88.00");
+        assertThat(end.text("/score")).as("the applicant sees the score once results are published").isNull();
+        assertThat(get("/api/applications/" + id, admin()).json().at("/score/total").decimalValue())
+                .isEqualByComparingTo("88.00");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events(id)).hasSize(5));
         List<ConsumerRecord<String, byte[]>> events = events(id);
@@ -96,6 +101,7 @@ class WorkflowIT extends IntegrationTestSupport {
     @Test
     void aStepFromTheWrongStateIs409NamingTheCurrentState() {
         String callId = openCall();
+        reviewOpen(callId);
         String org = freshOrg();
         String id = pointDraft(callId, org);
 

@@ -128,7 +128,7 @@ public class AttachmentService {
         if (!caller.actsFor(application.creditCode())) {
             throw ApiException.forbidden();
         }
-        Workflow.require(application, "action.attach", ApplicationStatus.DRAFT);
+        Workflow.require(application, "action.attach", ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
     }
 
     private static Application.Attachment find(Application application, String attachmentId) {

@@ -19,6 +19,11 @@ import org.tsbase.support.outbox.OutboxEntry;
  *
  * @param applicationCloses the last second in which an application may be submitted (inclusive)
  * @param assessmentPeriod  both ends included
+ * @param districtCode      行政区划代码 of the district (110107 for 石景山区): a credit code from elsewhere is flagged
+ * @param sealedFormRequired whether submission needs a {@code SEALED_FORM} attachment (the sealed scan of the form)
+ * @param declarationText   the 承诺 an applicant accepts when submitting; null: none asked
+ * @param resultsPublishedAt when the district published the results; before, applicants do not see their score
+ * @param reviewReopening   the review opened again by ADMIN (the latest reopening), or null
  */
 @Document(Call.COLLECTION)
 public record Call(
@@ -33,6 +38,11 @@ public record Call(
         Map<ApplicationType, Integer> quotas,
         Map<ApplicationType, String> rubrics,
         Period assessmentPeriod,
+        String districtCode,
+        boolean sealedFormRequired,
+        String declarationText,
+        Instant resultsPublishedAt,
+        ReviewReopening reviewReopening,
         long version,
         Instant createdAt,
         Instant updatedAt,
@@ -43,6 +53,27 @@ public record Call(
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** The review opened by ADMIN from {@code at} until the end of {@code until} (Beijing time), with the reason. */
+    public record ReviewReopening(LocalDate until, String reason, String by, Instant at) {
+    }
+
+    /**
+     * Whether reviewers may give district opinions at {@code now}: between {@code reviewStarts} and
+     * {@code reviewEnds}, both days included, in Beijing time; or within a reopening by ADMIN.
+     */
+    public boolean reviewOpenAt(Instant now) {
+        LocalDate day = now.atZone(ZONE).toLocalDate();
+        boolean scheduled = reviewStarts != null && reviewEnds != null && !day.isBefore(reviewStarts)
+                && !day.isAfter(reviewEnds);
+        boolean reopened = reviewReopening != null && !day.isBefore(reviewReopening.at().atZone(ZONE).toLocalDate())
+                && !day.isAfter(reviewReopening.until());
+        return scheduled || reopened;
+    }
+
+    public boolean resultsPublished() {
+        return resultsPublishedAt != null;
     }
 
     public enum Phase { NOT_YET_OPEN, OPEN, CLOSED }
@@ -63,9 +94,13 @@ public record Call(
         return Optional.ofNullable(quotas == null ? null : quotas.get(type));
     }
 
-    public CallUpserted toEvent() {
+    /** The whole call with what this version changed ({@code change}: for the audit trail). */
+    public CallUpserted toEvent(CallUpserted.Change change) {
         return new CallUpserted(callId, title, district, year, applicationOpens, applicationCloses, reviewStarts,
                 reviewEnds, quotas, rubrics, new CallUpserted.Period(assessmentPeriod.from(), assessmentPeriod.to()),
-                version);
+                version, districtCode, resultsPublishedAt, reviewReopening == null ? null
+                        : new CallUpserted.ReviewReopening(reviewReopening.until(), reviewReopening.reason(),
+                                reviewReopening.by(), reviewReopening.at()),
+                change);
     }
 }

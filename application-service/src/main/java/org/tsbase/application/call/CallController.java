@@ -2,6 +2,7 @@ package org.tsbase.application.call;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -55,9 +56,37 @@ class CallController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<CallView> update(@PathVariable String callId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody CallRequest request) {
+            @RequestBody CallRequest request, Caller caller) {
         long expected = Versions.required(ifMatch);
-        Call call = calls.update(callId, expected, request);
+        Call call = calls.update(callId, expected, request, caller.subject());
+        return view(call);
+    }
+
+    record ReopenRequest(String reason, LocalDate until) {
+    }
+
+    /**
+     * ADMIN opens the review of the call again (district opinions accepted from today until the end of
+     * {@code until}, Beijing time), with a written reason: recorded on the call, in its event and the audit trail.
+     */
+    @PostMapping("/{callId}/reopen-review")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<CallView> reopenReview(@PathVariable String callId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ReopenRequest request, Caller caller) {
+        return view(calls.reopenReview(callId, Versions.ifMatch(ifMatch), request.reason(), request.until(),
+                caller.subject()));
+    }
+
+    /** The district publishes the results: applicants see their scores from now on (idempotent). */
+    @PostMapping("/{callId}/results-published")
+    @PreAuthorize("hasAnyRole('ADMIN', 'DISTRICT_REVIEWER')")
+    ResponseEntity<CallView> publishResults(@PathVariable String callId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
+        return view(calls.publishResults(callId, Versions.ifMatch(ifMatch), caller.subject()));
+    }
+
+    private ResponseEntity<CallView> view(Call call) {
         return ResponseEntity.ok().eTag(Versions.etag(call.version())).body(CallView.of(call, clock.instant()));
     }
 }

@@ -1,6 +1,7 @@
 package org.tsbase.application.call;
 
 import java.time.LocalDate;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import org.tsbase.events.ApplicationType;
 
@@ -20,5 +21,9 @@ public record CallRequest(
         LocalDate reviewEnds,
         Map<ApplicationType, Integer> quotas,
         Map<ApplicationType, String> rubrics,
-        Call.Period assessmentPeriod) {
+        Call.Period assessmentPeriod,
+        @Schema(description = "行政区划代码 of the district, e.g. 110107 (石景山区); optional") String districtCode,
+        @Schema(description = "whether submission needs a SEALED_FORM attachment; default false") Boolean sealedFormRequired,
+        @Schema(description = "the 承诺 applicants accept on submission ({\"declarationAccepted\": true}); optional",
+                maxLength = 2000) String declarationText) {
 }

@@ -32,8 +32,13 @@ public final class CallRules {
     /** What a valid request defines; the caller adds identity, version and timestamps. */
     public record Definition(String callId, String title, String district, int year, Instant applicationOpens,
             Instant applicationCloses, LocalDate reviewStarts, LocalDate reviewEnds,
-            Map<ApplicationType, Integer> quotas, Map<ApplicationType, String> rubrics, Call.Period assessmentPeriod) {
+            Map<ApplicationType, Integer> quotas, Map<ApplicationType, String> rubrics, Call.Period assessmentPeriod,
+            String districtCode, boolean sealedFormRequired, String declarationText) {
     }
+
+    public static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{6}");
+    public static final int DECLARATION_MAX = 2000;
+    public static final int REASON_MAX = 2000;
 
     /** The definition, or a 400 with every problem found. */
     public static Definition check(CallRequest r) {
@@ -70,6 +75,12 @@ public final class CallRules {
             p.add(r.reviewStarts() == null ? "reviewStarts" : "reviewEnds", "call.v.review-both");
         }
         quotasAndRubrics(p, r.quotas(), r.rubrics());
+        if (r.districtCode() != null && !DISTRICT_CODE.matcher(r.districtCode()).matches()) {
+            p.add("districtCode", "call.v.district-code");
+        }
+        if (r.declarationText() != null && r.declarationText().strip().length() > DECLARATION_MAX) {
+            p.add("declarationText", "v.too-long", String.valueOf(DECLARATION_MAX));
+        }
         Call.Period period = r.assessmentPeriod();
         if (period != null) {
             if (period.from() == null) {
@@ -91,7 +102,37 @@ public final class CallRules {
         Call.Period effective = period != null ? period : defaultPeriod(closes.orElseThrow());
         return new Definition(r.callId(), r.title().strip(), r.district().strip(), r.year(), opens.orElseThrow(),
                 closes.orElseThrow(), r.reviewStarts(), r.reviewEnds(), Map.copyOf(r.quotas()),
-                Map.copyOf(r.rubrics()), effective);
+                Map.copyOf(r.rubrics()), effective, r.districtCode(), Boolean.TRUE.equals(r.sealedFormRequired()),
+                r.declarationText() == null || r.declarationText().isBlank() ? null : r.declarationText().strip());
+    }
+
+    /**
+     * ADMIN opens the review of {@code call} again, from now until the end of {@code until}: 400 without a reason
+     * or an {@code until} before today.
+     */
+    public static Call.ReviewReopening reopening(String reason, LocalDate until, String by, Instant now) {
+        Problems p = new Problems();
+        String r = reason(p, reason);
+        if (until == null) {
+            p.add("until", "v.required");
+        } else if (until.isBefore(now.atZone(Call.ZONE).toLocalDate()) || until.isAfter(LATEST)) {
+            p.add("until", "call.v.reopen-until");
+        }
+        p.throwIfAny();
+        return new Call.ReviewReopening(until, r, by, now);
+    }
+
+    /** A written reason (reopening, override, return): 400 when blank or too long; the reason stripped. */
+    public static String reason(Problems p, String reason) {
+        if (isBlank(reason)) {
+            p.add("reason", "v.required");
+            return null;
+        }
+        String r = reason.strip();
+        if (r.codePointCount(0, r.length()) > REASON_MAX) {
+            p.add("reason", "v.too-long", String.valueOf(REASON_MAX));
+        }
+        return r;
     }
 
     /** 422 naming the window unless applications are accepted at {@code now}. */
@@ -139,7 +180,7 @@ public final class CallRules {
     }
 
     /** A date means the start of that day (opening) or its last second (closing), in Beijing time. */
-    static Optional<Instant> time(Problems p, String field, String value, boolean endOfDay) {
+    public static Optional<Instant> time(Problems p, String field, String value, boolean endOfDay) {
         if (isBlank(value)) {
             p.add(field, "v.required");
             return Optional.empty();

@@ -23,9 +23,13 @@ public class ReferenceCalls implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ReferenceCalls.class);
 
     /**
-     * 申报时间截止至 2023 年 5 月 31 日; 审核推荐 2023 年 7 月至 8 月中旬; 示范点 3 个, 示范区 1 个. The notice gives no
+     * 申报时间截止至 2023 年 5 月 31 日; 审核推荐 2023 年 7 月至 8 月中旬; 示范点 3 个, 示范区 1 个; 石景山区 is 110107; the sealed form and the 承诺 are required. The notice gives no
      * opening day: 2023-05-01 is assumed (the month of 自主申报, "2023 年 5 月底").
      */
+    /** The 承诺 applicants of the reference calls accept when submitting (申报表 申报单位意见). */
+    public static final String DECLARATION = "本单位承诺所填报信息及提交材料真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏，"
+            + "并对其真实性负责；如有不实，愿承担相应责任。";
+
     public static final CallRules.Definition SJS_2023 = new CallRules.Definition(
             "sjs-2023",
             "北京市2023年度商业秘密保护示范基地（示范区、示范点）申报",
@@ -37,7 +41,8 @@ public class ReferenceCalls implements ApplicationRunner {
             LocalDate.of(2023, 8, 15),
             Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
             Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
-            new Call.Period(LocalDate.of(2022, 6, 1), LocalDate.of(2023, 5, 31)));
+            new Call.Period(LocalDate.of(2022, 6, 1), LocalDate.of(2023, 5, 31)),
+            "110107", true, DECLARATION);
 
     private final CallService calls;
 

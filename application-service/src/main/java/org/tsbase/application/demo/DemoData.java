@@ -27,8 +27,9 @@ import org.tsbase.support.web.ApiException;
 
 /**
  * A populated system for newcomers: the 2023 call with its history (accepted, recommended, not recommended), a demo
- * call open now ({@code sjs-demo}: opened 30 days ago, closes in 30 days) with a draft, a submitted and a withdrawn
- * application. Idempotent: ids are fixed, and each application is brought to its target state only from where it
+ * call open now ({@code sjs-demo}: opened 30 days ago, closes in 30 days, reviewed from the day after; its 承诺 is
+ * asked, no sealed scan) with a draft, a submitted and a withdrawn application. The demo call's review lies after
+ * its window, as the notice has it: the walk-through reviews now after ADMIN reopened the review with a reason. Idempotent: ids are fixed, and each application is brought to its target state only from where it
  * is. The reviewers' steps wait for scoring's results (see {@link DemoProgress}). The demo applicant's own POINT
  * in {@code sjs-demo} is left free, for the user (or the local stack's demo requests) to create and submit.
  */
@@ -78,7 +79,7 @@ public class DemoData {
                 today.plusDays(60),
                 Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
                 Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
-                CallRules.defaultPeriod(closes));
+                CallRules.defaultPeriod(closes), "110107", false, ReferenceCalls.DECLARATION);
     }
 
     List<Seed> seeds(Call demo) {
@@ -113,8 +114,10 @@ public class DemoData {
         }
         Caller system = Caller.of(SYSTEM, Role.ADMIN, null);
         if (seed.target() != ApplicationStatus.DRAFT && a.status() == ApplicationStatus.DRAFT) {
-            // the 2023 call closed long ago: its history is recreated without the window check
-            a = applications.submit(a.id(), OptionalLong.empty(), x -> true, x -> { }, false);
+            // the seeder recreates history: the 2023 call closed long ago, and the demo organisations' contacts
+            // (附件6) are registered by the local stack only after this service started; window, contacts, sealed
+            // form and declaration are therefore not checked for the seeded applications (a user's are)
+            a = applications.submit(a.id(), OptionalLong.empty(), x -> true, x -> { }, true, SYSTEM, true);
         }
         if (seed.target() == ApplicationStatus.WITHDRAWN && a.status() == ApplicationStatus.SUBMITTED) {
             applications.withdraw(a.id(), OptionalLong.empty(), system);

@@ -1,11 +1,16 @@
 package org.tsbase.application.demo;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tsbase.application.call.Call;
+import org.tsbase.application.call.CallService;
 import org.tsbase.application.intake.Application;
 import org.tsbase.application.intake.ApplicationStatus;
 import org.tsbase.application.intake.ApplicationStore;
@@ -29,11 +34,17 @@ class DemoProgress {
     private final ApplicationStore store;
     private final ReviewService reviews;
 
-    DemoProgress(DemoProperties properties, MongoTemplate mongo, ApplicationStore store, ReviewService reviews) {
+    private final CallService calls;
+    private final Clock clock;
+
+    DemoProgress(DemoProperties properties, MongoTemplate mongo, ApplicationStore store, ReviewService reviews,
+            CallService calls, Clock clock) {
         this.properties = properties;
         this.mongo = mongo;
         this.store = store;
         this.reviews = reviews;
+        this.calls = calls;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${tsbase.demo.progress-interval:5s}", initialDelayString = "${tsbase.demo.progress-interval:5s}")
@@ -56,6 +67,17 @@ class DemoProgress {
         }
     }
 
+    /**
+     * Now, within the call's review period; for a call whose review is over (the 2023 history), a time within it:
+     * the seeded opinion is dated when the district would have given it.
+     */
+    private Instant reviewTime(Application a) {
+        Instant now = clock.instant();
+        return calls.find(a.callId()).filter(c -> !c.reviewOpenAt(now) && c.reviewEnds() != null
+                        && c.reviewEnds().atStartOfDay(Call.ZONE).toInstant().isBefore(now))
+                .map(c -> c.reviewStarts().atTime(LocalTime.of(10, 0)).atZone(Call.ZONE).toInstant()).orElse(now);
+    }
+
     /** @return whether nothing is left to do */
     private boolean step(DemoPlan plan) {
         Application a = store.find(plan.applicationId()).orElse(null);
@@ -69,7 +91,8 @@ class DemoProgress {
             if (plan.recommended() == null) {
                 return true;
             }
-            a = reviews.districtOpinion(a.id(), OptionalLong.empty(), plan.recommended(), plan.districtText(), DISTRICT);
+            a = reviews.districtOpinion(a.id(), OptionalLong.empty(), plan.recommended(), plan.districtText(), DISTRICT,
+                    false, null, reviewTime(a));
         }
         if (a.status() == ApplicationStatus.RECOMMENDED && plan.accepted() != null) {
             a = reviews.cityOpinion(a.id(), OptionalLong.empty(), plan.accepted(), plan.cityText(), CITY);

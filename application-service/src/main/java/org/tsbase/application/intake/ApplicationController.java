@@ -26,9 +26,18 @@ import org.tsbase.support.security.Caller;
 class ApplicationController {
 
     private final ApplicationService applications;
+    private final ApplicationViews views;
 
-    ApplicationController(ApplicationService applications) {
+    ApplicationController(ApplicationService applications, ApplicationViews views) {
         this.applications = applications;
+        this.views = views;
+    }
+
+    /**
+     * The submit request's optional body: {@code declarationAccepted} where the call asks for its 承诺 (422
+     * without); no body where the call asks for nothing.
+     */
+    record SubmitRequest(Boolean declarationAccepted) {
     }
 
     @PostMapping
@@ -36,7 +45,7 @@ class ApplicationController {
     ResponseEntity<ApplicationView> create(@RequestBody ApplicationRequest request, Caller caller) {
         Application a = applications.create(request, caller);
         return ResponseEntity.created(URI.create("/api/applications/" + a.id())).eTag(Versions.etag(a.version()))
-                .body(ApplicationView.of(a, caller));
+                .body(views.of(a, caller));
     }
 
     @GetMapping("/{id}")
@@ -65,11 +74,14 @@ class ApplicationController {
         return view(applications.edit(id, expected, request, caller), caller);
     }
 
+    /** Submits a draft, or resubmits a returned application (退回补正) before its correction deadline. */
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasAnyRole('APPLICANT', 'ADMIN')")
     ResponseEntity<ApplicationView> submit(@PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Caller caller) {
-        return view(applications.submit(id, Versions.ifMatch(ifMatch), caller), caller);
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) SubmitRequest request, Caller caller) {
+        boolean accepted = request != null && Boolean.TRUE.equals(request.declarationAccepted());
+        return view(applications.submit(id, Versions.ifMatch(ifMatch), accepted, caller), caller);
     }
 
     @PostMapping("/{id}/withdraw")
@@ -79,7 +91,7 @@ class ApplicationController {
         return view(applications.withdraw(id, Versions.ifMatch(ifMatch), caller), caller);
     }
 
-    static ResponseEntity<ApplicationView> view(Application a, Caller caller) {
-        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(ApplicationView.of(a, caller));
+    private ResponseEntity<ApplicationView> view(Application a, Caller caller) {
+        return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(views.of(a, caller));
     }
 }

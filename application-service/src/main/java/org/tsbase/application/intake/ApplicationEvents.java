@@ -2,17 +2,16 @@ package org.tsbase.application.intake;
 
 import java.time.Instant;
 import org.springframework.stereotype.Component;
-import org.tsbase.application.form.ScoringFacts;
-import org.tsbase.events.ApplicationCreated;
 import org.tsbase.events.ApplicationStatusChanged;
-import org.tsbase.events.ApplicationSubmitted;
-import org.tsbase.events.ApplicationWithdrawn;
 import org.tsbase.events.EventTypes;
 import org.tsbase.events.Topics;
 import org.tsbase.support.outbox.OutboxEntry;
 import org.tsbase.support.outbox.OutboxEvents;
 
-/** The outbox entries of the application events, keyed by application id on the application topic. */
+/**
+ * The outbox entry of a status change decided outside the workflow aggregate (a score arriving); the aggregate's
+ * own events become outbox entries in {@link ApplicationStore#decide}.
+ */
 @Component
 public class ApplicationEvents {
 
@@ -20,23 +19,6 @@ public class ApplicationEvents {
 
     ApplicationEvents(OutboxEvents events) {
         this.events = events;
-    }
-
-    OutboxEntry created(Application a) {
-        return events.event(Topics.APPLICATIONS, a.id(), EventTypes.APPLICATION_CREATED, new ApplicationCreated(
-                a.id(), a.callId(), a.type(), a.creditCode(), a.organizationName(), a.version(), a.createdAt()));
-    }
-
-    /** Everything scoring needs, no contact and no phone number. */
-    OutboxEntry submitted(Application a, long version, Instant at) {
-        return events.event(Topics.APPLICATIONS, a.id(), EventTypes.APPLICATION_SUBMITTED, new ApplicationSubmitted(
-                a.id(), a.callId(), a.type(), version, at, ScoringFacts.organization(a.form()),
-                ScoringFacts.evidence(a.form())));
-    }
-
-    OutboxEntry withdrawn(Application a, long version, Instant at) {
-        return events.event(Topics.APPLICATIONS, a.id(), EventTypes.APPLICATION_WITHDRAWN, new ApplicationWithdrawn(
-                a.id(), a.callId(), a.type(), a.creditCode(), a.organizationName(), version, a.status().name(), at));
     }
 
     /**

@@ -39,13 +39,13 @@ public class ApplicationService {
     public static final int MAX_PAGE_SIZE = 100;
 
     private final ApplicationStore store;
-    private final ApplicationEvents events;
+    private final ContactCopies contacts;
     private final CallService calls;
     private final Clock clock;
 
-    ApplicationService(ApplicationStore store, ApplicationEvents events, CallService calls, Clock clock) {
+    ApplicationService(ApplicationStore store, ContactCopies contacts, CallService calls, Clock clock) {
         this.store = store;
-        this.events = events;
+        this.contacts = contacts;
         this.calls = calls;
         this.clock = clock;
     }
@@ -77,28 +77,23 @@ public class ApplicationService {
         }
         Instant now = clock.instant();
         CallRules.requireNotClosed(call, now);
-        return store.insert(draft(UUID.randomUUID().toString(), call.callId(), form, now));
+        return store.insert(Application.start(UUID.randomUUID().toString(), call.callId(), form, now));
     }
 
-    /** A new draft with its {@code application.created.v1} event in the outbox. */
-    public Application draft(String id, String callId, ApplicationForm form, Instant now) {
-        ApplicationType type = form instanceof PointForm ? ApplicationType.POINT : ApplicationType.ZONE;
-        String creditCode = form.organization().creditCode();
-        Application draft = new Application(id, callId, type, creditCode, Application.slot(callId, type, creditCode),
-                ApplicationStatus.DRAFT, 1, form instanceof PointForm pf ? pf : null,
-                form instanceof ZoneForm zf ? zf : null, List.of(), null, null, null, now, now, null, null, List.of());
-        return draft.withOutbox(List.of(events.created(draft)));
+    /** A new draft with its {@code application.created.v1} event. */
+    public Application.Decision draft(String id, String callId, ApplicationForm form, Instant now) {
+        return Application.start(id, callId, form, now);
     }
 
     /** Inserts a draft made by {@link #draft}; 409 when the organisation already has one in the call. */
-    public Application insert(Application draft) {
+    public Application insert(Application.Decision draft) {
         return store.insert(draft);
     }
 
     Application edit(String id, long ifMatch, ApplicationRequest request, Caller caller) {
-        return store.change(id, OptionalLong.of(ifMatch), visibleTo(caller), current -> {
+        return store.decide(id, OptionalLong.of(ifMatch), visibleTo(caller), current -> {
             requireActor(caller, current);
-            Workflow.require(current, "action.edit", ApplicationStatus.DRAFT);
+            Workflow.require(current, "action.edit", ApplicationStatus.DRAFT, ApplicationStatus.RETURNED);
             Problems p = new Problems();
             if (request.callId() != null && !request.callId().equals(current.callId())) {
                 p.add("callId", "v.immutable");
@@ -107,54 +102,37 @@ public class ApplicationService {
                 p.add("type", "v.immutable");
             }
             p.throwIfAny();
-            ApplicationForm form = validForm(request, current.type(), caller);
-            if (!form.organization().creditCode().equals(current.creditCode())) {
-                new Problems().add("organization.creditCode", "v.immutable").throwIfAny();
-            }
-            return Optional.of(new Update().set(Application.formField(current.type()), form));
+            return current.edit(validForm(request, current.type(), caller), clock.instant());
         });
     }
 
-    Application submit(String id, OptionalLong ifMatch, Caller caller) {
-        return submit(id, ifMatch, visibleTo(caller), current -> requireActor(caller, current), true);
+    Application submit(String id, OptionalLong ifMatch, boolean declarationAccepted, Caller caller) {
+        return submit(id, ifMatch, visibleTo(caller), current -> requireActor(caller, current), declarationAccepted,
+                caller.subject(), false);
     }
 
     /**
-     * @param checkWindow false only for the demo seeder, which recreates the history of a closed call
+     * Submits (or resubmits after a return) what the aggregate allows: the call, the organisation's contacts as this
+     * service knows them from the contact topic (no call to another service), the declaration.
+     *
+     * @param history true only for the demo seeder, which recreates the history of a closed call
      */
     public Application submit(String id, OptionalLong ifMatch, Predicate<Application> visible,
-            java.util.function.Consumer<Application> actorCheck, boolean checkWindow) {
-        return store.change(id, ifMatch, visible, current -> {
+            java.util.function.Consumer<Application> actorCheck, boolean declarationAccepted, String by,
+            boolean history) {
+        return store.decide(id, ifMatch, visible, current -> {
             actorCheck.accept(current);
-            Workflow.require(current, "action.submit", ApplicationStatus.DRAFT);
-            Instant now = clock.instant();
-            if (checkWindow) {
-                Call call = calls.find(current.callId())
-                        .orElseThrow(() -> ApiException.ruleViolated("call.not-found", current.callId()));
-                CallRules.requireOpen(call, now);
-            }
-            Problems incomplete = Completeness.check(current.form());
-            if (!incomplete.isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, incomplete.list(), "application.incomplete",
-                        String.valueOf(incomplete.list().size()));
-            }
-            return Optional.of(new Update()
-                    .set("status", ApplicationStatus.SUBMITTED)
-                    .set("submittedAt", now)
-                    .push("outbox", events.submitted(current, current.version() + 1, now)));
+            Call call = calls.find(current.callId())
+                    .orElseThrow(() -> ApiException.ruleViolated("call.not-found", current.callId()));
+            return current.submit(new Application.Submission(call, clock.instant(),
+                    contacts.of(current.creditCode()), declarationAccepted, by, history));
         });
     }
 
     public Application withdraw(String id, OptionalLong ifMatch, Caller caller) {
-        return store.change(id, ifMatch, visibleTo(caller), current -> {
+        return store.decide(id, ifMatch, visibleTo(caller), current -> {
             requireActor(caller, current);
-            Workflow.require(current, "action.withdraw", ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED);
-            Instant now = clock.instant();
-            return Optional.of(new Update()
-                    .set("status", ApplicationStatus.WITHDRAWN)
-                    .set("withdrawnAt", now)
-                    .set("slot", Application.withdrawnSlot(current.id()))
-                    .push("outbox", events.withdrawn(current, current.version() + 1, now)));
+            return current.withdraw(clock.instant());
         });
     }
 
@@ -190,7 +168,11 @@ public class ApplicationService {
         long total = store.count(filter);
         Query paged = Query.of(filter).with(PageRequest.of(page, size,
                 Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.ASC, "_id"))));
-        List<ApplicationSummary> items = store.find(paged).stream().map(ApplicationSummary::of).toList();
+        // an applicant sees its scores only in calls whose results are published
+        java.util.Map<String, Boolean> published = new java.util.HashMap<>();
+        List<ApplicationSummary> items = store.find(paged).stream().map(a -> ApplicationSummary.of(a,
+                caller.readsAll() || published.computeIfAbsent(a.callId(),
+                        c -> calls.find(c).map(Call::resultsPublished).orElse(false)))).toList();
         return new ApplicationSummary.Page(items, page, size, total, (total + size - 1) / size);
     }
 

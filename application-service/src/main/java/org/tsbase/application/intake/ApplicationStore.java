@@ -3,7 +3,11 @@ package org.tsbase.application.intake;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +21,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.tsbase.application.web.Versions;
+import org.tsbase.events.Topics;
+import org.tsbase.support.outbox.OutboxEntry;
+import org.tsbase.support.outbox.OutboxEvents;
 import org.tsbase.support.outbox.OutboxRelay;
 import org.tsbase.support.web.ApiException;
 
@@ -30,14 +37,71 @@ public class ApplicationStore {
 
     private static final int ATTEMPTS = 5;
 
+    /** The components a decision may change; {@code id} never changes, version, updatedAt and outbox are set here. */
+    private static final List<RecordComponent> CHANGEABLE = Arrays.stream(Application.class.getRecordComponents())
+            .filter(c -> !Set.of("id", "version", "updatedAt", "outbox").contains(c.getName())).toList();
+
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final OutboxEvents events;
     private final Clock clock;
 
-    ApplicationStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    ApplicationStore(MongoTemplate mongo, OutboxRelay relay, OutboxEvents events, Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
+        this.events = events;
         this.clock = clock;
+    }
+
+    /** Inserts a new application (a {@link Application#start} decision) with its events in the outbox. */
+    public Application insert(Application.Decision started) {
+        Application a = started.next();
+        return insert(a.withOutbox(started.events().stream().map(e -> entry(a, e)).toList()));
+    }
+
+    /**
+     * Persists what the aggregate decides of the current state: the components it changed, the next version and
+     * its events, in one update guarded by the version read (see {@link #change}); {@code decide} is asked again
+     * on the new state after a concurrent change unless {@code ifMatch} pins the version. A decision whose
+     * {@code next} is the current application (same version) changes nothing.
+     */
+    public Application decide(String id, OptionalLong ifMatch, Predicate<Application> visible,
+            Function<Application, Application.Decision> decide) {
+        return change(id, ifMatch, visible, current -> {
+            Application.Decision d = decide.apply(current);
+            if (d.next() == current || (d.next().version() == current.version() && d.events().isEmpty())) {
+                return Optional.empty();
+            }
+            Update update = new Update();
+            for (RecordComponent c : CHANGEABLE) {
+                Object before = value(c, current);
+                Object after = value(c, d.next());
+                if (!Objects.equals(before, after)) {
+                    if (after == null) {
+                        update.unset(c.getName());
+                    } else {
+                        update.set(c.getName(), after);
+                    }
+                }
+            }
+            List<OutboxEntry> entries = d.events().stream().map(e -> entry(current, e)).toList();
+            if (!entries.isEmpty()) {
+                update.push("outbox").each(entries.toArray());
+            }
+            return Optional.of(update);
+        });
+    }
+
+    private OutboxEntry entry(Application a, Application.Event e) {
+        return events.event(Topics.APPLICATIONS, a.id(), e.type(), e.payload());
+    }
+
+    private static Object value(RecordComponent c, Application a) {
+        try {
+            return c.getAccessor().invoke(a);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<Application> find(String id) {

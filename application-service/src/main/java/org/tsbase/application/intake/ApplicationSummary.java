@@ -10,10 +10,12 @@ record ApplicationSummary(String id, String callId, ApplicationType type, Applic
         String creditCode, String organizationName, BigDecimal total, Boolean passed, Instant createdAt,
         Instant updatedAt, Instant submittedAt) {
 
-    static ApplicationSummary of(Application a) {
+    /** @param scoreVisible false for an applicant before the call's results are published */
+    static ApplicationSummary of(Application a, boolean scoreVisible) {
+        Application.Score score = scoreVisible ? a.score() : null;
         return new ApplicationSummary(a.id(), a.callId(), a.type(), a.status(), a.version(), a.creditCode(),
-                a.organizationName(), a.score() == null ? null : a.score().total(),
-                a.score() == null ? null : a.score().passed(), a.createdAt(), a.updatedAt(), a.submittedAt());
+                a.organizationName(), score == null ? null : score.total(),
+                score == null ? null : score.passed(), a.createdAt(), a.updatedAt(), a.submittedAt());
     }
 
     /** A page of the list; {@code page} counts from 0. */

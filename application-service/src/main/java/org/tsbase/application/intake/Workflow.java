@@ -1,8 +1,6 @@
 package org.tsbase.application.intake;
 
 import java.util.Arrays;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.tsbase.support.web.ApiException;
 
 /** The state checks of the workflow: a step from the wrong state is a 409 that names the current state. */
 public final class Workflow {
@@ -15,9 +13,7 @@ public final class Workflow {
      */
     public static void require(Application application, String action, ApplicationStatus... allowed) {
         if (!Arrays.asList(allowed).contains(application.status())) {
-            throw ApiException.conflict("application.wrong-status",
-                    new DefaultMessageSourceResolvable(application.status().label()),
-                    new DefaultMessageSourceResolvable(action), application.status().name());
+            throw new WorkflowException.WrongStatus(application.status(), action);
         }
     }
 }

@@ -56,7 +56,10 @@ public class ScoreService {
         Update update = new Update().set("score", new Application.Score(result.total(), result.base(),
                 result.bonus(), result.passed(), result.rubricId(), result.rubricVersion(),
                 result.applicationVersion(), result.resultVersion(), result.cause(), result.computedAt()));
-        if (current.status() == ApplicationStatus.SUBMITTED) {
+        // a result for the version before a resubmission (退回补正) shows, but does not score the new submission
+        boolean forThisSubmission = current.submittedVersion() == null
+                || result.applicationVersion() >= current.submittedVersion();
+        if (current.status() == ApplicationStatus.SUBMITTED && forThisSubmission) {
             update.set("status", ApplicationStatus.SCORED).push("outbox", events.statusChanged(current,
                     current.version() + 1, ApplicationStatus.SCORED, null, null, clock.instant()));
         }

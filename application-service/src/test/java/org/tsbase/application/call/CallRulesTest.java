@@ -20,7 +20,8 @@ class CallRulesTest {
     static Call sjs2023() {
         CallRules.Definition d = ReferenceCalls.SJS_2023;
         return new Call(d.callId(), d.title(), d.district(), d.year(), d.applicationOpens(), d.applicationCloses(),
-                d.reviewStarts(), d.reviewEnds(), d.quotas(), d.rubrics(), d.assessmentPeriod(), 1, null, null, List.of());
+                d.reviewStarts(), d.reviewEnds(), d.quotas(), d.rubrics(), d.assessmentPeriod(), d.districtCode(),
+                d.sealedFormRequired(), d.declarationText(), null, null, 1, null, null, List.of());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -82,7 +83,7 @@ class CallRulesTest {
         CallRequest bad = new CallRequest("sjs-2024", " ", null, 1999, "2024-05-31", "2024-05-01",
                 LocalDate.of(2024, 8, 1), LocalDate.of(2024, 7, 1), Map.of(ApplicationType.POINT, -1),
                 Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "Bad Id"),
-                new Call.Period(LocalDate.of(2024, 1, 1), LocalDate.of(2023, 1, 1)));
+                new Call.Period(LocalDate.of(2024, 1, 1), LocalDate.of(2023, 1, 1)), null, null, null);
         assertThatThrownBy(() -> CallRules.check(bad)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.errors()).extracting(ApiException.FieldProblem::field).containsExactlyInAnyOrder(
                         "title", "district", "year", "applicationCloses", "reviewEnds", "quotas.POINT",
@@ -95,7 +96,7 @@ class CallRulesTest {
                 "+999999999-12-31T23:00:00Z", LocalDate.of(2024, 7, 1), LocalDate.MAX,
                 Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
                 Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
-                new Call.Period(LocalDate.of(1, 1, 1), LocalDate.of(2024, 5, 31)));
+                new Call.Period(LocalDate.of(1, 1, 1), LocalDate.of(2024, 5, 31)), null, null, null);
         assertThatThrownBy(() -> CallRules.check(far)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.errors()).extracting(ApiException.FieldProblem::field).containsExactlyInAnyOrder(
                     "applicationOpens", "applicationCloses", "reviewEnds", "assessmentPeriod.from");
@@ -105,13 +106,15 @@ class CallRulesTest {
         CallRequest edges = new CallRequest("sjs-2024", "2024 年度申报", "石景山区", 2024, "2000-01-01",
                 "2100-12-31", LocalDate.of(2100, 12, 31), LocalDate.of(2100, 12, 31),
                 Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
-                Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"), null);
+                Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"), null,
+                null, null, null);
         assertThat(CallRules.check(edges).reviewEnds()).isEqualTo(LocalDate.of(2100, 12, 31));
     }
 
     static CallRequest request(String callId, String opens, String closes) {
         return new CallRequest(callId, "2024 年度申报", "石景山区", 2024, opens, closes, LocalDate.of(2024, 7, 1),
                 LocalDate.of(2024, 8, 15), Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
-                Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"), null);
+                Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"), null,
+                null, null, null);
     }
 }

@@ -34,7 +34,8 @@ class DemoFormsTest {
         DemoData data = new DemoData(null, null, null, null, Clock.fixed(NOW, ZoneOffset.UTC));
         CallRules.Definition d = data.demoCall();
         Call demo = new Call(d.callId(), d.title(), d.district(), d.year(), d.applicationOpens(), d.applicationCloses(),
-                d.reviewStarts(), d.reviewEnds(), d.quotas(), d.rubrics(), d.assessmentPeriod(), 1, NOW, NOW, List.of());
+                d.reviewStarts(), d.reviewEnds(), d.quotas(), d.rubrics(), d.assessmentPeriod(), d.districtCode(),
+                d.sealedFormRequired(), d.declarationText(), null, null, 1, NOW, NOW, List.of());
         assertThat(demo.phaseAt(NOW)).isEqualTo(Call.Phase.OPEN);
         LocalDate today = LocalDate.ofInstant(NOW, Call.ZONE);
         for (DemoData.Seed seed : data.seeds(demo)) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Complete request bodies of both types, changed at one JSON pointer, read and checked as the service does. */
-final class FormFixtures {
+public final class FormFixtures {
 
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -22,13 +22,13 @@ final class FormFixtures {
     private FormFixtures() {
     }
 
-    static String body(ApplicationType type) {
+    public static String body(ApplicationType type) {
         String org = type == ApplicationType.POINT ? "91110107MA01B2C34M" : "91110107MA07F8G926";
         return type == ApplicationType.POINT ? TestForms.point("c", org) : TestForms.zone("c", org);
     }
 
     /** {@code body} with the value at {@code pointer} replaced by the JSON {@code rawValue} (added if absent). */
-    static String with(String body, String pointer, String rawValue) {
+    public static String with(String body, String pointer, String rawValue) {
         ObjectNode root = (ObjectNode) JSON.readTree(body);
         JsonPointer p = JsonPointer.compile(pointer);
         JsonNode parent = root.at(p.head());
@@ -49,7 +49,7 @@ final class FormFixtures {
         return JSON.writeValueAsString(root);
     }
 
-    static ApplicationForm read(String body, Problems problems) {
+    public static ApplicationForm read(String body, Problems problems) {
         JsonNode root = JSON.readTree(body);
         ApplicationType type = ApplicationType.valueOf(root.path("type").asString());
         Contact contact = root.hasNonNull("contact") ? JSON.treeToValue(root.get("contact"), Contact.class) : null;

@@ -198,6 +198,8 @@ final class PartCommands {
         if (part == Part.APPLICATION_SERVICE) {
             // the demo call open now and demo applications in several states (idempotent)
             args.add("--tsbase.demo.enabled=" + config.seedDemoData());
+            // the call's dossier fetches score sheets and the ranking from scoring-service directly (not the gateway)
+            args.add("--tsbase.services.scoring-url=" + httpUrl(PortName.SCORING));
         }
         if (part == Part.NOTIFICATION_SERVICE) {
             args.add("--spring.mail.host=127.0.0.1");

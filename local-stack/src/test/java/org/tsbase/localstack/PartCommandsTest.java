@@ -26,7 +26,8 @@ class PartCommandsTest {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27018/tsbase-applications",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + KEY,
-                "--tsbase.demo.enabled=true");
+                "--tsbase.demo.enabled=true",
+                "--tsbase.services.scoring-url=http://127.0.0.1:8082");
         assertThat(commands.serviceArguments(Part.SCORING_SERVICE))
                 .contains("--server.port=8082", "--spring.mongodb.uri=mongodb://127.0.0.1:27018/tsbase-scoring");
         assertThat(commands.serviceArguments(Part.CONTACT_SERVICE))
@@ -144,7 +145,8 @@ class PartCommandsTest {
                 "--spring.kafka.bootstrap-servers=kafka1:9092,kafka2:9092",
                 "--spring.mongodb.uri=mongodb://db1:27017,db2:27017,db3:27017/tsbase-applications?replicaSet=rs0&w=majority",
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + KEY,
-                "--tsbase.demo.enabled=false");
+                "--tsbase.demo.enabled=false",
+                "--tsbase.services.scoring-url=http://127.0.0.1:8082");
         assertThat(cmds.serviceArguments(Part.SCORING_SERVICE)).contains(
                 "--spring.mongodb.uri=mongodb://db1:27017,db2:27017,db3:27017/tsbase-scoring?replicaSet=rs0&w=majority");
         assertThat(cmds.serviceArguments(Part.NOTIFICATION_SERVICE)).contains(

@@ -148,6 +148,13 @@ class Dispatcher implements DisposableBean {
                 .set("lastError", outcome.error()).unset("claim");
         if (status == NotificationStatus.PENDING) {
             update.set("nextAttemptAt", now.plus(properties.backoffAfter(attempts)));
+        } else if (n.creditCode() == null) {
+            // a mail to a reviewer (a reminder) concerns no organisation: notification.recorded.v1 requires one, so it
+            // is only in the log
+            update.unset("nextAttemptAt");
+            if (status == NotificationStatus.SENT) {
+                update.set("sentAt", now);
+            }
         } else {
             update.unset("nextAttemptAt").push("outbox", events.event(Topics.NOTIFICATIONS,
                     n.applicationId() != null ? n.applicationId() : n.creditCode(), EventTypes.NOTIFICATION_RECORDED,
@@ -170,7 +177,9 @@ class Dispatcher implements DisposableBean {
         } else {
             log.info("notification {} ({} to contact {}): {} after {} attempt(s)", n.id(), n.channel(),
                     n.contactId(), status, attempts);
-            relay.publishSoon(Notification.COLLECTION, n.id());
+            if (n.creditCode() != null) {
+                relay.publishSoon(Notification.COLLECTION, n.id());
+            }
         }
     }
 

@@ -57,16 +57,29 @@ public class Notifier {
     public int notify(Trigger trigger) {
         List<Recipient> recipients = contacts.recipients(trigger.creditCode());
         if (recipients.isEmpty() && trigger.creditCode() != null) {
-            mongo.save(new WaitingTrigger(trigger.eventId(), trigger.creditCode(), trigger, clock.instant()));
+            mongo.save(new WaitingTrigger(trigger.key(), trigger.creditCode(), trigger, clock.instant()));
             // the contacts may have been stored since the first look, and have missed this trigger
             recipients = contacts.recipients(trigger.creditCode());
             if (recipients.isEmpty()) {
                 return 0;
             }
             int created = create(trigger, recipients);
-            mongo.remove(query(where("_id").is(trigger.eventId())), WaitingTrigger.class);
+            mongo.remove(query(where("_id").is(trigger.key())), WaitingTrigger.class);
             return created;
         }
+        return create(trigger, recipients);
+    }
+
+    /**
+     * For a reminder: the organisation's contacts known now, or nobody (a reminder does not wait for contacts; the
+     * next run of the job, while the reminder is still due, reaches contacts registered since).
+     */
+    public int notifyKnownContacts(Trigger trigger) {
+        return create(trigger, contacts.recipients(trigger.creditCode()));
+    }
+
+    /** To recipients that are not an organisation's contacts (the reviewers); idempotent by the trigger's key. */
+    public int notifyRecipients(Trigger trigger, List<Recipient> recipients) {
         return create(trigger, recipients);
     }
 
@@ -111,7 +124,7 @@ public class Notifier {
     }
 
     private boolean create(Trigger trigger, Recipient recipient, Channel channel) {
-        String id = NotificationIds.of(trigger.eventId(), recipient.contactId(), channel);
+        String id = NotificationIds.of(trigger.key(), recipient.contactId(), channel);
         if (mongo.exists(query(where("_id").is(id)), Notification.class)) {
             return false;
         }

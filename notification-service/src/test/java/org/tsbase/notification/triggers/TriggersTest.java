@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tsbase.events.ApplicationReturned;
 import org.tsbase.events.ApplicationStatusChanged;
 import org.tsbase.events.ApplicationSubmitted;
 import org.tsbase.events.ApplicationType;
@@ -67,6 +68,20 @@ class TriggersTest {
     }
 
     @Test
+    void aReturnTellsTheReasonAndTheDeadlineInBeijingTime() {
+        var returned = new ApplicationReturned("app-3", "sjs-2023", ApplicationType.POINT, ORG,
+                "北京石景山示范科技有限公司", 4, "SCORED", "台账不完整，请补充加盖公章的申报书扫描件",
+                Instant.parse("2023-07-20T15:59:59Z"), "district-reviewer", AT);
+        Trigger t = Triggers.returned("e7", returned, "2023 年度石景山区商业秘密保护示范基地申报");
+        assertThat(t.eventType()).isEqualTo(EventTypes.APPLICATION_RETURNED);
+        assertThat(t.creditCode()).isEqualTo(ORG);
+        RenderedMail mail = render(t);
+        assertThat(mail.subject()).isEqualTo("【石景山区商业秘密保护示范基地申报】申报材料退回补正通知");
+        assertThat(mail.body()).contains("台账不完整，请补充加盖公章的申报书扫描件", "补正截止时间：2023年7月20日 23:59（北京时间）",
+                "app-3", "示范点").doesNotContain("district-reviewer", "{{");
+    }
+
+    @Test
     void aSubmissionGetsAReceipt() {
         var submitted = new ApplicationSubmitted("app-2", "sjs-2023", ApplicationType.POINT, 2, AT,
                 new OrganizationFacts(ORG, "北京石景山示范科技有限公司", null, 120, null), Map.of());
@@ -99,7 +114,8 @@ class TriggersTest {
     }
 
     static Stream<String> templateNames() {
-        return Stream.concat(Stream.of("score-computed", "application-submitted"), Triggers.DECISIONS.values().stream());
+        return Stream.concat(Stream.of("score-computed", "application-submitted", "application-returned",
+                "reminder-draft", "reminder-review"), Triggers.DECISIONS.values().stream());
     }
 
     @ParameterizedTest
@@ -108,7 +124,8 @@ class TriggersTest {
         Map<String, String> model = new java.util.HashMap<>();
         for (String key : List.of("contactName", "organizationName", "applicationId", "callTitle", "typeLabel",
                 "total", "base", "bonus", "result", "rubricId", "rubricVersion", "criteria", "computedAt",
-                "submittedAt", "opinion", "changedAt")) {
+                "submittedAt", "opinion", "changedAt", "reason", "deadline", "returnedAt", "applications",
+                "closesAt", "daysLeft", "reviewEnds", "pendingCount")) {
             model.put(key, "<" + key + ">");
         }
         RenderedMail mail = templates.render(template, model);

@@ -28,7 +28,9 @@ public class CallCopies {
             return false;
         }
         CallCopy copy = new CallCopy(call.callId(), call.title(), call.quotas(), call.rubrics(),
-                call.assessmentPeriod().from(), call.assessmentPeriod().to(), call.version());
+                call.assessmentPeriod().from(), call.assessmentPeriod().to(), call.version(), call.reviewStarts(),
+                call.reviewEnds(), call.reviewReopening() == null ? null : call.reviewReopening().until(),
+                call.resultsPublishedAt());
         if (current == null) {
             mongo.save(copy);
             return true;

@@ -8,7 +8,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.tsbase.events.ApplicationType;
 import org.tsbase.scoring.rubric.AssessmentPeriod;
 
-/** scoring-service's own copy of a call, from the compacted call topic: never asked of application-service. */
+/**
+ * scoring-service's own copy of a call, from the compacted call topic: never asked of application-service.
+ *
+ * @param reviewStarts        first day reviewers may score (Beijing date); null: no period kept
+ * @param reviewEnds          last day reviewers may score
+ * @param reviewReopenedUntil an ADMIN reopened the review until the end of this day
+ * @param resultsPublishedAt  when the district published the results: applicants see their scores from then on
+ */
 @Document("calls")
 public record CallCopy(
         @Id String callId,
@@ -17,7 +24,15 @@ public record CallCopy(
         Map<ApplicationType, String> rubrics,
         LocalDate periodFrom,
         LocalDate periodTo,
-        long version) {
+        long version,
+        LocalDate reviewStarts,
+        LocalDate reviewEnds,
+        LocalDate reviewReopenedUntil,
+        java.time.Instant resultsPublishedAt) {
+
+    public boolean resultsPublished() {
+        return resultsPublishedAt != null;
+    }
 
     public AssessmentPeriod period() {
         return new AssessmentPeriod(periodFrom, periodTo);

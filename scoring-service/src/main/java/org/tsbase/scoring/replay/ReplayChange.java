@@ -14,12 +14,13 @@ import org.tsbase.scoring.rubric.ScoreResult;
  * job's diff and its rank comparison are made of at the end, and what survives a restart of the job. Removed when
  * the job completes (its diff is then in the job).
  *
- * @param id {@code <jobId>/<applicationId>}: an application is recorded once per job, with the result it had first
+ * @param id     {@code <jobId>/<applicationId>}: an application is recorded once per job, with the result it had first
+ * @param frozen its result is frozen by the district's decision: {@code after} is only a proposal
  */
 @Document("replaychanges")
 @CompoundIndex(name = "job_id", def = "{'jobId': 1, '_id': 1}")
 record ReplayChange(@Id String id, String jobId, String applicationId, String callId, String type,
-        String organizationName, Instant submittedAt, Result before, Result after) {
+        String organizationName, Instant submittedAt, Result before, Result after, boolean frozen) {
 
     static String id(String jobId, String applicationId) {
         return jobId + "/" + applicationId;

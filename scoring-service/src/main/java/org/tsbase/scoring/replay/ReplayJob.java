@@ -41,9 +41,14 @@ public record ReplayJob(
         RUNNING, COMPLETED, FAILED
     }
 
-    /** An application whose total, pass/fail or rank changed (or would change, in a dry run). */
+    /**
+     * An application whose total, pass/fail or rank changed (or would change, in a dry run).
+     *
+     * @param frozen the district decided on it before: its result stays as decided, and the "after" figures are
+     *               recorded as a proposal (what it would now score), not applied; its rank does not move
+     */
     public record Change(String applicationId, String callId, String type, String organizationName,
             String rubricBefore, String rubricAfter, BigDecimal totalBefore, BigDecimal totalAfter,
-            Boolean passedBefore, Boolean passedAfter, Integer rankBefore, Integer rankAfter) {
+            Boolean passedBefore, Boolean passedAfter, Integer rankBefore, Integer rankAfter, boolean frozen) {
     }
 }

@@ -255,7 +255,7 @@ class ReplayRunner implements DisposableBean {
                     .setOnInsert("callId", s.callId()).setOnInsert("type", s.type().name())
                     .setOnInsert("organizationName", s.organizationName()).setOnInsert("submittedAt", s.submittedAt())
                     .setOnInsert("before", ReplayChange.Result.of(r.before()))
-                    .setOnInsert("after", ReplayChange.Result.of(r.after())));
+                    .setOnInsert("after", ReplayChange.Result.of(r.after())).setOnInsert("frozen", r.frozen()));
         }
         bulk.execute();
     }
@@ -280,7 +280,9 @@ class ReplayRunner implements DisposableBean {
             ApplicationType type = ApplicationType.valueOf(any.type());
             Map<String, RankingEntry> replaced = new HashMap<>();
             for (ReplayChange c : group) {
-                replaced.put(c.applicationId(), c.entry(job.dryRun() ? c.after() : c.before()));
+                if (!c.frozen()) { // a frozen result keeps its place: its new figures are only a proposal
+                    replaced.put(c.applicationId(), c.entry(job.dryRun() ? c.after() : c.before()));
+                }
             }
             List<RankingEntry> stored = new ArrayList<>();
             rankings.forEachScored(any.callId(), type, stored::add);
@@ -313,7 +315,7 @@ class ReplayRunner implements DisposableBean {
                     c.before() == null ? null : c.before().rubric(), c.after() == null ? null : c.after().rubric(),
                     c.before() == null ? null : c.before().total(), c.after() == null ? null : c.after().total(),
                     c.before() == null ? null : c.before().passed(), c.after() == null ? null : c.after().passed(),
-                    before.get(c.applicationId()), after.get(c.applicationId())));
+                    before.get(c.applicationId()), after.get(c.applicationId()), c.frozen()));
         }
         for (String id : moved) {
             if (shown.size() >= DIFF_SHOWN) {
@@ -324,7 +326,8 @@ class ReplayRunner implements DisposableBean {
                 String rubric = is == null ? null : is.rubricId() + " v" + is.rubricVersion();
                 shown.add(new ReplayJob.Change(id, sheet.callId(), sheet.type().name(), sheet.organizationName(),
                         rubric, rubric, is == null ? null : is.total(), is == null ? null : is.total(),
-                        is == null ? null : is.passed(), is == null ? null : is.passed(), before.get(id), after.get(id)));
+                        is == null ? null : is.passed(), is == null ? null : is.passed(), before.get(id), after.get(id),
+                        sheet.frozen()));
             });
         }
         return new Diff(List.copyOf(shown), changes.size() + moved.size());

@@ -38,9 +38,14 @@ class RankingController {
         this.crossCheck = crossCheck;
     }
 
+    /**
+     * @param proposed    within the quota by rank: what the ranking proposes
+     * @param recommended the district's decision: true recommended, false not recommended, null not decided yet
+     * @param flags       the zone cross-check and the eligibility flags found at submission
+     */
     record RankView(int rank, String applicationId, String creditCode, String organizationName, BigDecimal total,
             BigDecimal base, BigDecimal bonus, BigDecimal activitiesPoints, Instant submittedAt, boolean proposed,
-            String tieBreak, String reason, List<String> flags) {
+            String tieBreak, String reason, List<String> flags, Boolean recommended) {
     }
 
     /**
@@ -48,9 +53,11 @@ class RankingController {
      * @param passed  how many of them passed: the length of the whole ranking
      * @param entries the requested page of the ranking
      * @param page    which page (from 0) of {@code size} entries
+     * @param recommended    how many the district recommended so far (of any rank)
+     * @param remainingQuota how many more it may recommend within the quota
      */
     record RankingView(String callId, String type, int quota, int scored, int passed, List<RankView> entries,
-            int page, int size) {
+            int page, int size, int recommended, int remainingQuota) {
     }
 
     @PreAuthorize("hasAnyRole('DISTRICT_REVIEWER', 'CITY_REVIEWER', 'ADMIN')")
@@ -88,15 +95,18 @@ class RankingController {
                 entries.add(view(window.get(first + i), ranked.get(i)));
             }
         }
+        int recommended = (int) index.recommended(callId, type);
         return new RankingView(callId, type.name(), quota, (int) (passed + failed), (int) passed, entries, page,
-                size);
+                size, recommended, Math.max(0, quota - recommended));
     }
 
     private RankView view(ScoreSheet s, RankedEntry r) {
-        List<String> flags = crossCheck.check(s).map(m -> List.of("POINT_STANDARD_MISMATCH: " + m.message()))
-                .orElse(List.of());
+        List<String> flags = new ArrayList<>();
+        crossCheck.check(s).ifPresent(m -> flags.add("POINT_STANDARD_MISMATCH: " + m.message()));
+        s.eligibility().forEach(f -> flags.add(f.code() + ": " + f.message()));
         return new RankView(r.rank(), s.applicationId(), s.creditCode(), s.organizationName(), r.entry().total(),
                 r.entry().base(), s.result().score().bonus(), r.entry().activitiesPoints(), s.submittedAt(),
-                r.proposed(), r.versusAbove().name(), r.reason(), flags);
+                r.proposed(), r.versusAbove().name(), r.reason(), List.copyOf(flags),
+                s.decision() == null ? null : s.decision().recommended());
     }
 }

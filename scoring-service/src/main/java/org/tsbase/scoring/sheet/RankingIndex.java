@@ -41,12 +41,19 @@ public class RankingIndex {
         return mongo.count(range(callId, type, standing), Scoring.COLLECTION);
     }
 
+    /** How many sheets of a call and type the district recommended (the part of the quota used), from the index. */
+    public long recommended(String callId, ApplicationType type) {
+        return mongo.count(Query.query(Criteria.where("callId").is(callId).and("type").is(type.name())
+                .and("decision.recommended").is(true)), Scoring.COLLECTION);
+    }
+
     /** Passed sheets in rank order from the {@code skip}-th, at most {@code limit}, without their evidence or history. */
     public List<ScoreSheet> passed(String callId, ApplicationType type, long skip, int limit) {
         Query q = range(callId, type, ScoreSheet.Standing.PASSED).with(RANK_ORDER).skip(skip).limit(limit);
         // what a ranking entry shows and the zone cross-check reads: no reviews, history, outbox or other evidence
         q.fields().include("callId", "type", "creditCode", "organizationName", "parkCreditCode", "applicationVersion",
-                "submittedAt", "withdrawn", "result", "revision", "evidence." + PointStandardCrossCheck.DECLARED);
+                "submittedAt", "withdrawn", "result", "revision", "evidence." + PointStandardCrossCheck.DECLARED,
+                "decision", "eligibility");
         return mongo.find(q, ScoreSheet.class);
     }
 

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tsbase.scoring.call.CallCopies;
+import org.tsbase.scoring.call.CallCopy;
 import org.tsbase.scoring.rubric.CriterionDefinition;
 import org.tsbase.scoring.rubric.CriterionScore;
 import org.tsbase.scoring.rubric.ItemScore;
@@ -43,11 +45,13 @@ class ScoreController {
 
     private final Scoring scoring;
     private final PointStandardCrossCheck crossCheck;
+    private final CallCopies calls;
     private final Clock clock;
 
-    ScoreController(Scoring scoring, PointStandardCrossCheck crossCheck, Clock clock) {
+    ScoreController(Scoring scoring, PointStandardCrossCheck crossCheck, CallCopies calls, Clock clock) {
         this.scoring = scoring;
         this.crossCheck = crossCheck;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -66,10 +70,23 @@ class ScoreController {
     record Flag(String code, String message) {
     }
 
+    /**
+     * @param status   PENDING (not scored yet), SCORED, WITHDRAWN, or UNPUBLISHED: an applicant asking before the
+     *                 district published the call's results (no figures then)
+     * @param frozen   the district decided on it: its result no longer changes (reviewers and ADMIN only)
+     * @param proposal what it would now score, when a later review or rubric differs from the frozen result
+     *                 (reviewers and ADMIN only)
+     */
     record ScoreView(String applicationId, String callId, String type, String creditCode, String organizationName,
             long applicationVersion, String status, String rubricId, Integer rubricVersion, List<CriterionView> criteria,
             BigDecimal base, BigDecimal bonusBeforeCap, BigDecimal bonus, BigDecimal total, BigDecimal passMark,
-            Boolean passed, Long resultVersion, String cause, Instant computedAt, List<Flag> flags) {
+            Boolean passed, Long resultVersion, String cause, Instant computedAt, List<Flag> flags, Boolean frozen,
+            ProposalView proposal) {
+    }
+
+    /** "Would now be …": a result computed after the decision froze the current one. */
+    record ProposalView(String rubricId, Integer rubricVersion, BigDecimal base, BigDecimal bonus, BigDecimal total,
+            Boolean passed, String cause, Instant computedAt, Map<String, BigDecimal> criteria) {
     }
 
     record HistoryView(long resultVersion, String rubricId, int rubricVersion, BigDecimal base, BigDecimal bonus,
@@ -87,12 +104,20 @@ class ScoreController {
     @GetMapping("/{applicationId}")
     ScoreView get(@PathVariable String applicationId, Caller caller) {
         ScoreSheet sheet = readable(applicationId, caller);
+        if (!publishedTo(sheet, caller)) {
+            return new ScoreView(sheet.applicationId(), sheet.callId(), sheet.type().name(), sheet.creditCode(),
+                    sheet.organizationName(), sheet.applicationVersion(), "UNPUBLISHED", null, null, List.of(), null,
+                    null, null, null, null, null, null, null, null, List.of(), null, null);
+        }
         return view(sheet, caller);
     }
 
     @GetMapping("/{applicationId}/history")
     List<HistoryView> history(@PathVariable String applicationId, Caller caller) {
         ScoreSheet sheet = readable(applicationId, caller);
+        if (!publishedTo(sheet, caller)) {
+            return List.of();
+        }
         return sheet.history().stream().map(h -> new HistoryView(h.resultVersion(), h.rubricId(), h.rubricVersion(),
                 h.base(), h.bonus(), h.total(), h.passed(), h.criteria(), h.cause(),
                 caller.readsAll() ? h.by() : null, h.computedAt(), h.replacedAt())).toList();
@@ -109,6 +134,7 @@ class ScoreController {
             throw ApiException.conflict("score.not-scored-yet");
         }
         var context = scoring.context(sheet).orElseThrow(() -> ApiException.conflict("score.not-scored-yet"));
+        ResultRules.requireReviewOpen(context.call(), clock.instant());
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<ScoreSheet.Review> reviews = new ArrayList<>();
@@ -147,6 +173,14 @@ class ScoreController {
         return view(scoring.review(applicationId, caller.subject(), reviews), caller);
     }
 
+    /**
+     * Reviewers and ADMIN see every result; an applicant sees its own only once the district published the call's
+     * results (issue 9: nobody is told an interim automatic score before a reviewer has looked at it).
+     */
+    private boolean publishedTo(ScoreSheet sheet, Caller caller) {
+        return caller.readsAll() || calls.find(sheet.callId()).map(CallCopy::resultsPublished).orElse(false);
+    }
+
     private ScoreSheet readable(String applicationId, Caller caller) {
         return scoring.sheet(applicationId).filter(s -> caller.mayRead(s.creditCode()))
                 .orElseThrow(() -> ApiException.notFound("score.not-found"));
@@ -156,11 +190,13 @@ class ScoreController {
         List<Flag> flags = new ArrayList<>();
         if (caller.readsAll()) {
             crossCheck.check(sheet).ifPresent(m -> flags.add(new Flag("POINT_STANDARD_MISMATCH", m.message())));
+            sheet.eligibility().forEach(f -> flags.add(new Flag(f.code(), f.message())));
         }
         if (sheet.result() == null) {
             return new ScoreView(sheet.applicationId(), sheet.callId(), sheet.type().name(), sheet.creditCode(),
                     sheet.organizationName(), sheet.applicationVersion(), sheet.withdrawn() ? "WITHDRAWN" : "PENDING",
-                    null, null, List.of(), null, null, null, null, null, null, null, null, null, flags);
+                    null, null, List.of(), null, null, null, null, null, null, null, null, null, flags,
+                    caller.readsAll() ? sheet.frozen() : null, null);
         }
         ScoreResult s = sheet.result().score();
         Map<String, String> aliases = new HashMap<>();
@@ -174,7 +210,19 @@ class ScoreController {
                 sheet.organizationName(), sheet.result().applicationVersion(), sheet.withdrawn() ? "WITHDRAWN" : "SCORED",
                 s.rubricId(), s.rubricVersion(), criteria, s.base(), s.bonusBeforeCap(), s.bonus(), s.total(),
                 s.passMark(), s.passed(), sheet.result().resultVersion(), sheet.result().cause(),
-                sheet.result().computedAt(), flags);
+                sheet.result().computedAt(), flags, caller.readsAll() ? sheet.frozen() : null,
+                caller.readsAll() ? proposal(sheet.proposal()) : null);
+    }
+
+    private static ProposalView proposal(ScoreSheet.Proposal p) {
+        if (p == null) {
+            return null;
+        }
+        ScoreResult s = p.result().score();
+        Map<String, BigDecimal> criteria = new java.util.LinkedHashMap<>();
+        s.criteria().forEach(c -> criteria.put(c.id(), c.finalPoints()));
+        return new ProposalView(s.rubricId(), s.rubricVersion(), s.base(), s.bonus(), s.total(), s.passed(),
+                p.result().cause(), p.result().computedAt(), criteria);
     }
 
     private static ItemView item(ItemScore i) {

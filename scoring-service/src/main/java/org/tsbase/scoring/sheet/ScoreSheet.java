@@ -28,12 +28,16 @@ import org.tsbase.support.outbox.OutboxEntry;
  * @param rankTotal      derived: the current total, as a number the index orders (null without a result)
  * @param rankBase       derived: the current base score
  * @param rankActivities derived: the current points of the activities criterion (P6 / Z7)
+ * @param decision       the district's opinion, once given: it freezes {@code result} (see {@link ResultRules})
+ * @param proposal       what the application would score now, when that differs from its frozen result
+ * @param eligibility    the eligibility flags found at its latest submission, for reviewers (never a refusal)
  */
 @Document("scoresheets")
 @CompoundIndex(name = ScoreSheet.RANKING_INDEX, def = "{'callId': 1, 'type': 1, 'standing': 1, 'rankTotal': -1, "
         + "'rankBase': -1, 'rankActivities': -1, 'submittedAt': 1, '_id': 1}")
 @CompoundIndex(name = ScoreSheet.PARK_INDEX, def = "{'callId': 1, 'type': 1, 'parkCreditCode': 1, 'standing': 1}")
 @CompoundIndex(name = ScoreSheet.CALL_TYPE_ID_INDEX, def = "{'callId': 1, 'type': 1, '_id': 1}")
+@CompoundIndex(name = ScoreSheet.RECOMMENDED_INDEX, def = "{'callId': 1, 'type': 1, 'decision.recommended': 1}")
 public record ScoreSheet(
         @Id String applicationId,
         String callId,
@@ -53,7 +57,10 @@ public record ScoreSheet(
         Standing standing,
         Double rankTotal,
         Double rankBase,
-        Double rankActivities) {
+        Double rankActivities,
+        Decision decision,
+        Proposal proposal,
+        List<EligibilityFlag> eligibility) {
 
     /** Ranking order within a call and type: {@code callId, type, standing}, then the order of {@code Ranking}. */
     public static final String RANKING_INDEX = "call_type_standing_rank";
@@ -61,6 +68,8 @@ public record ScoreSheet(
     public static final String PARK_INDEX = "call_type_park_standing";
     /** Every sheet of a call and type, a page at a time after the last id read: how a replay reads them. */
     public static final String CALL_TYPE_ID_INDEX = "call_type_id";
+    /** How many of a call and type the district recommended: the quota used. */
+    public static final String RECOMMENDED_INDEX = "call_type_recommended";
 
     /**
      * Where a sheet stands for a ranking: only {@link #PASSED} sheets are ranked; PASSED and FAILED ones are the scored
@@ -90,6 +99,7 @@ public record ScoreSheet(
         rankTotal = result == null ? null : number(result.score().total());
         rankBase = result == null ? null : number(result.score().base());
         rankActivities = result == null ? null : number(result.score().activitiesPoints());
+        eligibility = eligibility == null ? List.of() : List.copyOf(eligibility);
     }
 
     /** A sheet with its ranking fields derived. */
@@ -98,7 +108,33 @@ public record ScoreSheet(
             boolean withdrawn, Map<String, Object> evidence, List<Review> reviews, CurrentResult result,
             List<HistoryEntry> history, long revision, List<OutboxEntry> outbox) {
         this(applicationId, callId, type, creditCode, organizationName, parkCreditCode, applicationVersion,
-                submittedAt, withdrawn, evidence, reviews, result, history, revision, outbox, null, null, null, null);
+                submittedAt, withdrawn, evidence, reviews, result, history, revision, outbox, null, null, null, null,
+                null, null, List.of());
+    }
+
+    /** Whether a decision froze the result: later reviews and rescorings become a {@link #proposal()}. */
+    public boolean frozen() {
+        return decision != null;
+    }
+
+    /**
+     * The district's opinion (推荐意见) as scoring learns it from the application's events.
+     *
+     * @param recommended whether the district recommended it
+     */
+    public record Decision(boolean recommended, String by, Instant at) {
+    }
+
+    /**
+     * A result computed after the decision, kept beside the frozen one: "would now be …".
+     *
+     * @param frozenSince when the result it would replace was frozen
+     */
+    public record Proposal(CurrentResult result, Instant frozenSince) {
+    }
+
+    /** As in {@code application.submitted.v1}: something a reviewer should look at. */
+    public record EligibilityFlag(String code, String message) {
     }
 
     /**

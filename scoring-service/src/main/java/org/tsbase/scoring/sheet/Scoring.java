@@ -94,11 +94,16 @@ public class Scoring {
             if (event.organization().enterprisesInPark() != null) {
                 evidence.put("enterprisesInPark", event.organization().enterprisesInPark());
             }
+            List<ScoreSheet.EligibilityFlag> eligibility = event.eligibilityFlags() == null ? List.of()
+                    : event.eligibilityFlags().stream()
+                            .map(f -> new ScoreSheet.EligibilityFlag(f.code(), f.message())).toList();
             ScoreSheet facts = new ScoreSheet(event.applicationId(), event.callId(), event.type(),
                     event.organization().creditCode(), event.organization().name(),
                     event.organization().parkCreditCode(), event.version(), event.submittedAt(), false, evidence,
                     current == null ? List.of() : current.reviews(), current == null ? null : current.result(),
-                    current == null ? List.of() : current.history(), current == null ? 0 : current.revision(), null);
+                    current == null ? List.of() : current.history(), current == null ? 0 : current.revision(), null,
+                    null, null, null, null, current == null ? null : current.decision(),
+                    current == null ? null : current.proposal(), eligibility);
             Optional<ScoreSheet.CurrentResult> result;
             try {
                 result = compute(facts, "SUBMISSION", eventId);
@@ -106,11 +111,10 @@ public class Scoring {
                 // intake validates; evidence that still cannot be scored is a poison event, dead-lettered with its reasons
                 throw new PoisonEventException("application " + event.applicationId() + ": " + e.getMessage(), e);
             }
-            Update update = factsUpdate(facts);
             if (current == null) {
                 insert(facts, result);
             } else {
-                apply(current, facts, update, result.filter(r -> changed(current.result(), r)));
+                apply(current, facts, factsUpdate(facts), outcome(facts, result));
             }
             if (result.isEmpty()) {
                 // the call may have arrived while this sheet was written: its listener scans before our write is visible
@@ -159,7 +163,7 @@ public class Scoring {
             return true;
         }
         Optional<ScoreSheet.CurrentResult> result = compute(current, "SUBMISSION", by);
-        result.ifPresent(r -> apply(current, current, new Update(), Optional.of(r)));
+        result.ifPresent(r -> apply(current, current, new Update(), ResultRules.next(current, r)));
         return result.isPresent();
     }
 
@@ -228,8 +232,7 @@ public class Scoring {
             reviews.addAll(scores);
             ScoreSheet reviewed = withReviews(current, reviews);
             Optional<ScoreSheet.CurrentResult> result = compute(reviewed, "REVIEW", reviewer);
-            apply(current, reviewed, new Update().set("reviews", reviews),
-                    result.filter(r -> changed(current.result(), r)));
+            apply(current, reviewed, new Update().set("reviews", reviews), outcome(current, result));
             return mongo.findById(applicationId, ScoreSheet.class);
         });
     }
@@ -292,7 +295,8 @@ public class Scoring {
         ScoreSheet sheet = result.map(r -> new ScoreSheet(facts.applicationId(), facts.callId(), facts.type(),
                 facts.creditCode(), facts.organizationName(), facts.parkCreditCode(), facts.applicationVersion(),
                 facts.submittedAt(), false, facts.evidence(), facts.reviews(), r, List.of(), 1,
-                new ArrayList<>(List.of(scoreEvent(facts, r))))).orElse(facts);
+                new ArrayList<>(List.of(scoreEvent(facts, r))), null, null, null, null, null, null,
+                facts.eligibility())).orElse(facts);
         try {
             mongo.insert(sheet);
         } catch (DuplicateKeyException e) {
@@ -303,28 +307,58 @@ public class Scoring {
         }
     }
 
+    /** What a computed result (if the call and rubric are known) does to the sheet as read: {@link ResultRules}. */
+    private static ResultRules.Outcome outcome(ScoreSheet current, Optional<ScoreSheet.CurrentResult> computed) {
+        return computed.<ResultRules.Outcome>map(r -> ResultRules.next(current, r))
+                .orElse(new ResultRules.Unchanged());
+    }
+
     /**
-     * One update guarded by the revision read: the other changes, and the new result with its history entry and
-     * its event, if the result changed.
+     * One update guarded by the revision read: the other changes, and what the rules decided of the new result: a
+     * new result with its history entry and its event, or a proposal beside a frozen result (no event), or neither.
      *
      * @param next the sheet as it will be (its facts go into the event)
      */
-    private void apply(ScoreSheet current, ScoreSheet next, Update update, Optional<ScoreSheet.CurrentResult> result) {
-        if (result.isPresent()) {
-            resultUpdate(current, next, result.get(), update);
+    private void apply(ScoreSheet current, ScoreSheet next, Update update, ResultRules.Outcome outcome) {
+        boolean publish = outcome instanceof ResultRules.Applied;
+        if (outcome instanceof ResultRules.Applied applied) {
+            resultUpdate(current, next, applied.result(), update);
         } else {
+            if (outcome instanceof ResultRules.Proposed proposed) {
+                update.set("proposal", proposed.proposal());
+            }
             // the ranking fields move with the result and the withdrawal, in the same guarded update
             ScoreSheet.rankingFields(update, next.withdrawn(), current.result());
             update.inc("revision", 1);
         }
-        var outcome = mongo.updateFirst(Query.query(Criteria.where("_id").is(current.applicationId())
+        var outcomeOfWrite = mongo.updateFirst(Query.query(Criteria.where("_id").is(current.applicationId())
                 .and("revision").is(current.revision())), update, ScoreSheet.class);
-        if (outcome.getMatchedCount() == 0) {
+        if (outcomeOfWrite.getMatchedCount() == 0) {
             throw new ConcurrentSheetUpdate(current.applicationId());
         }
-        if (result.isPresent()) {
+        if (publish) {
             relay.publishSoon(COLLECTION, current.applicationId());
         }
+    }
+
+    /**
+     * The district gave its opinion: the sheet's result is frozen from now on (a later review or rescoring becomes a
+     * proposal). A repeated or older opinion changes nothing; a sheet not known here is left alone (a decision needs
+     * a scored application, so its submission was read before).
+     */
+    public void decided(String applicationId, ScoreSheet.Decision decision) {
+        retrying(applicationId, () -> {
+            ScoreSheet current = mongo.findById(applicationId, ScoreSheet.class);
+            if (current == null) {
+                log.warn("a district opinion for application {} whose submission scoring never read", applicationId);
+                return;
+            }
+            if (decision.equals(current.decision())) {
+                return;
+            }
+            guardedUpdate(current, ScoreSheet.rankingFields(new Update(), current.withdrawn(), current.result())
+                    .set("decision", decision));
+        });
     }
 
     private Update resultUpdate(ScoreSheet current, ScoreSheet next, ScoreSheet.CurrentResult result) {
@@ -344,13 +378,15 @@ public class Scoring {
         return new Update().set("callId", facts.callId()).set("type", facts.type())
                 .set("creditCode", facts.creditCode()).set("organizationName", facts.organizationName())
                 .set("parkCreditCode", facts.parkCreditCode()).set("applicationVersion", facts.applicationVersion())
-                .set("submittedAt", facts.submittedAt()).set("withdrawn", false).set("evidence", facts.evidence());
+                .set("submittedAt", facts.submittedAt()).set("withdrawn", false).set("evidence", facts.evidence())
+                .set("eligibility", facts.eligibility());
     }
 
     private static ScoreSheet withReviews(ScoreSheet s, List<ScoreSheet.Review> reviews) {
         return new ScoreSheet(s.applicationId(), s.callId(), s.type(), s.creditCode(), s.organizationName(),
                 s.parkCreditCode(), s.applicationVersion(), s.submittedAt(), s.withdrawn(), s.evidence(), reviews,
-                s.result(), s.history(), s.revision(), s.outbox());
+                s.result(), s.history(), s.revision(), s.outbox(), null, null, null, null, s.decision(), s.proposal(),
+                s.eligibility());
     }
 
     private org.tsbase.support.outbox.OutboxEntry scoreEvent(ScoreSheet sheet, ScoreSheet.CurrentResult r) {
@@ -378,21 +414,33 @@ public class Scoring {
             if (current == null || current.withdrawn()) {
                 return Optional.<Rescored>empty();
             }
-            Optional<ScoreSheet.CurrentResult> next = compute(current, "RESCORE", by)
-                    .filter(r -> changed(current.result(), r));
-            if (next.isEmpty()) {
-                return Optional.<Rescored>empty();
+            ResultRules.Outcome outcome = outcome(current, compute(current, "RESCORE", by));
+            Optional<Rescored> change = rescored(current, outcome);
+            if (!dryRun && !(outcome instanceof ResultRules.Unchanged)) {
+                apply(current, current, new Update(), outcome);
             }
-            if (!dryRun) {
-                apply(current, current, new Update(), next);
-            }
-            return Optional.of(new Rescored(current, current.result() == null ? null : current.result().score(),
-                    next.get().score()));
+            return change;
         });
     }
 
-    /** A result a rescoring changed (or, in a dry run, would change). */
-    public record Rescored(ScoreSheet sheet, ScoreResult before, ScoreResult after) {
+    /**
+     * A result a rescoring changed (or, in a dry run, would change).
+     *
+     * @param frozen the result is frozen by the district's decision: {@code after} was recorded as a proposal only
+     */
+    public record Rescored(ScoreSheet sheet, ScoreResult before, ScoreResult after, boolean frozen) {
+    }
+
+    /** The change a replay reports for an outcome; none when nothing would change (or a proposal is withdrawn). */
+    private static Optional<Rescored> rescored(ScoreSheet current, ResultRules.Outcome outcome) {
+        ScoreResult before = current.result() == null ? null : current.result().score();
+        if (outcome instanceof ResultRules.Applied applied) {
+            return Optional.of(new Rescored(current, before, applied.result().score(), false));
+        }
+        if (outcome instanceof ResultRules.Proposed proposed && proposed.proposal() != null) {
+            return Optional.of(new Rescored(current, before, proposed.proposal().result().score(), true));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -410,18 +458,19 @@ public class Scoring {
             java.util.function.Consumer<List<Rescored>> beforeWrite) {
         Map<String, Optional<Context>> contexts = new HashMap<>();
         List<Rescored> changes = new ArrayList<>();
-        List<ScoreSheet.CurrentResult> next = new ArrayList<>();
+        List<ResultRules.Outcome> next = new ArrayList<>();
         for (ScoreSheet current : sheets) {
             if (current.withdrawn()) {
                 continue;
             }
             Optional<Context> context = contexts.computeIfAbsent(current.callId() + "/" + current.type(),
                     k -> context(current));
-            compute(current, "RESCORE", by, context).filter(r -> changed(current.result(), r)).ifPresent(r -> {
-                changes.add(new Rescored(current, current.result() == null ? null : current.result().score(),
-                        r.score()));
-                next.add(r);
-            });
+            ResultRules.Outcome outcome = outcome(current, compute(current, "RESCORE", by, context));
+            Optional<Rescored> change = rescored(current, outcome);
+            if (change.isPresent()) {
+                changes.add(change.get());
+                next.add(outcome);
+            }
         }
         beforeWrite.accept(changes);
         if (dryRun || changes.isEmpty()) {
@@ -433,8 +482,12 @@ public class Scoring {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ScoreSheet.class);
             for (int i = from; i < Math.min(changes.size(), from + WRITE_CHUNK); i++) {
                 ScoreSheet current = changes.get(i).sheet();
+                Update update = next.get(i) instanceof ResultRules.Applied applied
+                        ? resultUpdate(current, current, applied.result())
+                        : ScoreSheet.rankingFields(new Update(), current.withdrawn(), current.result())
+                                .set("proposal", ((ResultRules.Proposed) next.get(i)).proposal()).inc("revision", 1);
                 bulk.updateOne(Query.query(Criteria.where("_id").is(current.applicationId())
-                        .and("revision").is(current.revision())), resultUpdate(current, current, next.get(i)));
+                        .and("revision").is(current.revision())), update);
             }
             matched += bulk.execute().getMatchedCount();
         }
@@ -448,7 +501,9 @@ public class Scoring {
                 continue;
             }
             written.add(change);
-            relay.publishSoon(COLLECTION, id);
+            if (!change.frozen()) {
+                relay.publishSoon(COLLECTION, id);
+            }
         }
         return written;
     }
@@ -501,12 +556,21 @@ public class Scoring {
         return paths.toArray(String[]::new);
     }
 
-    /** Whether this exact result (by its computation time and version) is the sheet's current one. */
-    private boolean stored(String applicationId, ScoreSheet.CurrentResult result) {
+    /**
+     * Whether this exact result (by its computation time and version) is the sheet's current one, or, for a frozen
+     * sheet, its proposal: our guarded write went through.
+     */
+    private boolean stored(String applicationId, ResultRules.Outcome outcome) {
+        boolean proposal = outcome instanceof ResultRules.Proposed;
+        ScoreSheet.CurrentResult result = outcome instanceof ResultRules.Applied a ? a.result()
+                : ((ResultRules.Proposed) outcome).proposal().result();
+        String field = proposal ? "proposal.result" : "result";
         Query q = Query.query(Criteria.where("_id").is(applicationId));
-        q.fields().include("result.resultVersion", "result.computedAt");
+        q.fields().include(field + ".resultVersion", field + ".computedAt");
         org.bson.Document d = mongo.findOne(q, org.bson.Document.class, COLLECTION);
-        org.bson.Document r = d == null ? null : d.get("result", org.bson.Document.class);
+        org.bson.Document r = d == null ? null : proposal
+                ? (d.get("proposal") instanceof org.bson.Document p ? p.get("result", org.bson.Document.class) : null)
+                : d.get("result", org.bson.Document.class);
         return r != null && r.get("resultVersion") instanceof Number v && v.longValue() == result.resultVersion()
                 && r.getDate("computedAt") != null && r.getDate("computedAt").toInstant()
                         .equals(result.computedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));

@@ -76,7 +76,8 @@ class RankingIT {
         TopicProbe.sendEvent(TestInfrastructure.bootstrapServers(), Topics.CALLS, call, EventTypes.CALL_UPSERTED,
                 UUID.randomUUID().toString(), new CallUpserted(call, "排名测试批次", "石景山区", 2026,
                         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-11-30T15:59:59Z"),
-                        LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+                        LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1),
+                        LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30),
                         Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
                         Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
                         new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), 1));

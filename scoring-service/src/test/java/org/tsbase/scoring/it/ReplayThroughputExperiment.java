@@ -92,7 +92,8 @@ class ReplayThroughputExperiment {
         assertThat(post("/api/rubrics", admin, v1, "application/yaml").statusCode()).isEqualTo(201);
         TopicProbe.sendEvent(bootstrap, Topics.CALLS, CALL, EventTypes.CALL_UPSERTED, UUID.randomUUID().toString(),
                 new CallUpserted(CALL, "重算基准批次", "石景山区", 2026, Instant.parse("2026-01-01T00:00:00Z"),
-                        Instant.parse("2026-11-30T15:59:59Z"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+                        Instant.parse("2026-11-30T15:59:59Z"), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1),
+                        LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30),
                         Map.of(ApplicationType.POINT, 3), Map.of(ApplicationType.POINT, rubricId),
                         new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(CALL)), "calls"));

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tsbase.events.ApplicationStatusChanged;
 import org.tsbase.events.ApplicationSubmitted;
 import org.tsbase.events.ApplicationType;
 import org.tsbase.events.CallUpserted;
@@ -68,12 +69,131 @@ class ScoringIT {
     /** Before each test (a repeated version changes nothing): after the context, so a container variant's broker is known. */
     @BeforeEach
     void publishCall() {
-        TopicProbe.sendEvent(bootstrap(), Topics.CALLS, CALL, EventTypes.CALL_UPSERTED, UUID.randomUUID().toString(),
-                new CallUpserted(CALL, "集成测试批次", "石景山区", 2026, Instant.parse("2026-01-01T00:00:00Z"),
-                        Instant.parse("2026-11-30T15:59:59Z"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
-                        Map.of(ApplicationType.POINT, 1, ApplicationType.ZONE, 1),
+        // results published: the tests below that read as the applicant see the figures (issue 9's publication rule
+        // has its own test on a call of its own)
+        publishCall(CALL, today().minusDays(1), today().plusDays(30), Instant.parse("2026-01-01T00:00:00Z"), null, 1,
+                Map.of(ApplicationType.POINT, 1, ApplicationType.ZONE, 1));
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(org.tsbase.scoring.sheet.ResultRules.ZONE);
+    }
+
+    static void publishCall(String callId, LocalDate reviewStarts, LocalDate reviewEnds, Instant resultsPublished,
+            CallUpserted.ReviewReopening reopening, long version, Map<ApplicationType, Integer> quotas) {
+        TopicProbe.sendEvent(bootstrap(), Topics.CALLS, callId, EventTypes.CALL_UPSERTED, UUID.randomUUID().toString(),
+                new CallUpserted(callId, "集成测试批次", "石景山区", 2026, Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-11-30T15:59:59Z"), reviewStarts, reviewEnds, quotas,
                         Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
-                        new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), 1));
+                        new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), version,
+                        "110107", resultsPublished, reopening, null));
+    }
+
+    static void decide(String applicationId, String callId, boolean recommended) {
+        TopicProbe.sendEvent(bootstrap(), Topics.APPLICATIONS, applicationId, EventTypes.APPLICATION_STATUS_CHANGED,
+                UUID.randomUUID().toString(), new ApplicationStatusChanged(applicationId, callId, ApplicationType.POINT,
+                        ORG_A, "企业", 3, "SCORED", recommended ? "RECOMMENDED" : "NOT_RECOMMENDED",
+                        new ApplicationStatusChanged.Opinion("DISTRICT", recommended, "同意推荐", "district-reviewer",
+                                Instant.now()), Instant.now()));
+    }
+
+    /**
+     * Issue 9: once the district decided, the result is frozen; a later review is recorded as what the application
+     * would now score, visible to reviewers, neither applied nor published; the ranking shows the decision and the
+     * quota left.
+     */
+    @Test
+    void aDecisionFreezesTheResultAndALaterReviewBecomesAProposal() throws Exception {
+        String callId = "freeze-" + UUID.randomUUID().toString().substring(0, 8);
+        publishCall(callId, today().minusDays(1), today().plusDays(30), null, null, 1, Map.of(ApplicationType.POINT, 3));
+        String a = "frozen-" + UUID.randomUUID();
+        publish(new ApplicationSubmitted(a, callId, ApplicationType.POINT, 1, Instant.now(),
+                new OrganizationFacts(ORG_A, "冻结企业", null, 60, null), fullPointEvidence()), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(a)).hasSize(1));
+        String reviewer = reviewerToken();
+
+        decide(a, callId, true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(json(call("GET", "/api/scores/" + a, reviewer, null)).get("frozen").asBoolean()).isTrue());
+        JsonNode ranking = json(call("GET", "/api/rankings?callId=" + callId + "&type=POINT", reviewer, null));
+        assertThat(ranking.get("recommended").asInt()).isEqualTo(1);
+        assertThat(ranking.get("remainingQuota").asInt()).isEqualTo(2);
+        assertThat(ranking.get("entries").get(0).get("recommended").asBoolean()).isTrue();
+
+        var reviewed = call("POST", "/api/scores/" + a + "/reviews", reviewer,
+                "{\"criteria\":[{\"id\":\"P6\",\"points\":10,\"comment\":\"台账不全\"}]}");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        JsonNode view = json(reviewed);
+        assertThat(view.get("total").decimalValue()).as("the decided result stands").isEqualByComparingTo("100.00");
+        assertThat(view.get("proposal").get("total").decimalValue()).as("would now be").isEqualByComparingTo("80.00");
+        assertThat(view.get("proposal").get("cause").asString()).isEqualTo("REVIEW");
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+                .untilAsserted(() -> assertThat(scoreEvents(a)).as("nothing published").hasSize(1));
+        JsonNode after = json(call("GET", "/api/rankings?callId=" + callId + "&type=POINT", reviewer, null));
+        assertThat(after.get("entries").get(0).get("total").decimalValue()).isEqualByComparingTo("100.00");
+
+        // the same opinion redelivered changes nothing; an applicant sees neither the freeze nor the proposal
+        decide(a, callId, true);
+        publishCall(callId, today().minusDays(1), today().plusDays(30), Instant.now(), null, 2,
+                Map.of(ApplicationType.POINT, 3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode own = json(call("GET", "/api/scores/" + a, TestTokens.applicant(ORG_A), null));
+            assertThat(own.get("total").decimalValue()).isEqualByComparingTo("100.00");
+            assertThat(own.get("proposal").isNull()).isTrue();
+            assertThat(own.get("frozen").isNull()).isTrue();
+        });
+    }
+
+    /** Issue 9: reviewers score only in the review period (Beijing dates, both included), or while ADMIN reopened it. */
+    @Test
+    void reviewsOutsideTheReviewPeriodAreRefusedUntilItIsReopened() throws Exception {
+        String callId = "period-" + UUID.randomUUID().toString().substring(0, 8);
+        publishCall(callId, today().minusDays(20), today().minusDays(1), null, null, 1, Map.of(ApplicationType.POINT, 3));
+        String a = "late-" + UUID.randomUUID();
+        publish(new ApplicationSubmitted(a, callId, ApplicationType.POINT, 1, Instant.now(),
+                new OrganizationFacts(ORG_A, "迟到企业", null, 60, null), fullPointEvidence()), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(a)).hasSize(1));
+        String review = "{\"criteria\":[{\"id\":\"P6\",\"points\":28,\"comment\":\"略\"}]}";
+
+        var refused = call("POST", "/api/scores/" + a + "/reviews", reviewerToken(), review);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("审核推荐期").contains(today().minusDays(1).toString());
+        assertThat(json(call("GET", "/api/scores/" + a, reviewerToken(), null)).get("total").decimalValue())
+                .as("nothing changed").isEqualByComparingTo("100.00");
+
+        publishCall(callId, today().minusDays(20), today().minusDays(1), null,
+                new CallUpserted.ReviewReopening(today(), "补充评审", "admin", Instant.now()), 2,
+                Map.of(ApplicationType.POINT, 3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var accepted = call("POST", "/api/scores/" + a + "/reviews", reviewerToken(), review);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            assertThat(json(accepted).get("total").decimalValue()).isEqualByComparingTo("98.00");
+        });
+    }
+
+    /** Issue 9: an applicant sees its automatic score only once the district published the call's results. */
+    @Test
+    void anApplicantSeesItsScoreOnlyOnceTheResultsArePublished() throws Exception {
+        String callId = "publish-" + UUID.randomUUID().toString().substring(0, 8);
+        publishCall(callId, today().minusDays(1), today().plusDays(30), null, null, 1, Map.of(ApplicationType.POINT, 3));
+        String a = "unpublished-" + UUID.randomUUID();
+        publish(new ApplicationSubmitted(a, callId, ApplicationType.POINT, 1, Instant.now(),
+                new OrganizationFacts(ORG_A, "待公布企业", null, 60, null), fullPointEvidence()), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(a)).hasSize(1));
+
+        JsonNode own = json(call("GET", "/api/scores/" + a, TestTokens.applicant(ORG_A), null));
+        assertThat(own.get("status").asString()).isEqualTo("UNPUBLISHED");
+        assertThat(own.get("total").isNull()).isTrue();
+        assertThat(own.get("criteria")).isEmpty();
+        assertThat(json(call("GET", "/api/scores/" + a + "/history", TestTokens.applicant(ORG_A), null))).isEmpty();
+        assertThat(json(call("GET", "/api/scores/" + a, reviewerToken(), null)).get("total").decimalValue())
+                .as("reviewers see it all along").isEqualByComparingTo("100.00");
+
+        publishCall(callId, today().minusDays(1), today().plusDays(30), Instant.now(), null, 2,
+                Map.of(ApplicationType.POINT, 3));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                json(call("GET", "/api/scores/" + a, TestTokens.applicant(ORG_A), null)).get("total").decimalValue())
+                .isEqualByComparingTo("100.00"));
     }
 
     /** Everything of 附件4 present: base 90, bonus items worth 18 capped at 10, total 100. */
@@ -310,7 +430,8 @@ class ScoringIT {
         String replayCall = "replay-call-" + UUID.randomUUID().toString().substring(0, 6);
         TopicProbe.sendEvent(bootstrap(), Topics.CALLS, replayCall, EventTypes.CALL_UPSERTED, UUID.randomUUID().toString(),
                 new CallUpserted(replayCall, "重算测试批次", "石景山区", 2026, Instant.parse("2026-01-01T00:00:00Z"),
-                        Instant.parse("2026-11-30T15:59:59Z"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+                        Instant.parse("2026-11-30T15:59:59Z"), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1),
+                        LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30),
                         Map.of(ApplicationType.POINT, 3), Map.of(ApplicationType.POINT, rubricId),
                         new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), 1));
         Map<String, Object> lessPlanned = fullPointEvidence();
@@ -326,6 +447,11 @@ class ScoringIT {
             assertThat(scoreEvents(b)).hasSize(1);
         });
 
+        // a has the district's decision: a replay reports it as frozen and leaves its result as decided
+        decide(a, replayCall, true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                json(call("GET", "/api/scores/" + a, admin, null)).get("frozen").asBoolean()).isTrue());
+
         String v2 = v1.replace("version: 1", "version: 2").replace("passMark: 80", "passMark: 95");
         assertThat(call("POST", "/api/rubrics", admin, v2, "application/yaml").statusCode()).isEqualTo(201);
 
@@ -337,6 +463,8 @@ class ScoringIT {
         assertThat(bChange.get("rankBefore").asInt()).isEqualTo(2);
         assertThat(bChange.get("rankAfter").isNull()).isTrue();
         assertThat(change(dry, a).get("rubricAfter").asString()).isEqualTo(rubricId + " v2");
+        assertThat(change(dry, a).get("frozen").asBoolean()).isTrue();
+        assertThat(bChange.get("frozen").asBoolean()).isFalse();
         assertThat(scoreEvents(b)).as("a dry run publishes nothing").hasSize(1);
         assertThat(json(call("GET", "/api/scores/" + b, admin, null)).get("rubricVersion").asInt()).isEqualTo(1);
 
@@ -347,6 +475,10 @@ class ScoringIT {
         assertThat(rescored.cause()).isEqualTo("RESCORE");
         assertThat(rescored.rubricVersion()).isEqualTo(2);
         assertThat(rescored.passed()).isFalse();
+        JsonNode frozen = json(call("GET", "/api/scores/" + a, admin, null));
+        assertThat(frozen.get("rubricVersion").asInt()).as("decided on v1, stays v1").isEqualTo(1);
+        assertThat(frozen.get("proposal").get("rubricVersion").asInt()).isEqualTo(2);
+        assertThat(scoreEvents(a)).as("a frozen result is not published again").hasSize(1);
         assertThat(TopicProbe.readAll(bootstrap(), Topics.SCORES, EventTypes.SCORE_COMPUTED).stream()
                 .filter(r -> b.equals(r.key())).reduce((x, y) -> y).map(r -> TopicProbe.header(r, "ce_replay")))
                 .as("a rescoring is published as a replay: no notification fires again").hasValue("true");

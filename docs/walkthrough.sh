@@ -2,7 +2,9 @@
 # The README's walk-through, runnable as it is printed: with `./tsbase up` running in another terminal,
 #   ./docs/walkthrough.sh
 # An enterprise and a park apply to the demo call, are scored with an explanation, reviewed, ranked,
-# recommended and accepted, and their contact finds the mails. Needs curl and jq.
+# recommended and accepted, and their contact finds the mails; the park is returned for correction and
+# resubmits, a second park's recommendation beyond the quota is refused, and ADMIN reads the audit trail.
+# Needs curl and jq.
 # TSBASE_DATA_DIR points at another stack's data folder (the system tests use that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +16,10 @@ REVIEWER=$(jq -r .DISTRICT_REVIEWER "$DATA/dev-tokens.json")
 CITY=$(jq -r .CITY_REVIEWER "$DATA/dev-tokens.json")
 ENTERPRISE=91110107MA0DW1K2X5        # 北京西山新材料有限公司 (valid GB 32100-2015 code)
 PARK=91110107MA0HN3P487              # 石景山科创园运营有限公司
+PARK2=91110107MA0KQ5R2WH             # 石景山智谷园区管理有限公司
 APPLICANT=$(./tsbase token --role APPLICANT --org $ENTERPRISE --data-dir "$DATA")
 PARK_APPLICANT=$(./tsbase token --role APPLICANT --org $PARK --data-dir "$DATA")
+PARK2_APPLICANT=$(./tsbase token --role APPLICANT --org $PARK2 --data-dir "$DATA")
 day() { date -d "$1 days" +%F; }     # evidence dated inside the call's assessment period
 eventually() { # COMMAND...: retried each second for up to two minutes (scoring and mail are asynchronous)
   for _ in $(seq 120); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done
@@ -24,6 +28,15 @@ eventually() { # COMMAND...: retried each second for up to two minutes (scoring 
 call() { # METHOD PATH TOKEN [JSON]: prints the body, fails on an HTTP error
   curl -sS --fail-with-body -X "$1" "$GW$2" -H "Authorization: Bearer $3" \
        ${4:+-H 'Content-Type: application/json' -d "$4"}
+}
+problem() { # METHOD PATH TOKEN [JSON]: an answer expected to be refused, as "status detail"
+  curl -sS -X "$1" "$GW$2" -H "Authorization: Bearer $3" ${4:+-H 'Content-Type: application/json' -d "$4"} \
+    | jq -r '"\(.status) \(.detail)", (.errors[]? | "  \(.field): \(.message)")'
+}
+submit() { # ID TOKEN: submits with the call's 承诺 accepted; retried while the contact (附件6) is on its way to
+  # application-service (it learns contacts from the contact topic, a moment after they are registered)
+  eventually call POST /api/applications/$1/submit "$2" '{"declarationAccepted":true}'
+  call GET /api/applications/$1 "$2" | jq -c '{id, status, version, declaration: .declaration.text[0:12]}'
 }
 
 echo "== 1. The calls: the 2023 call of the notice (closed) and the demo call (open)"
@@ -59,7 +72,9 @@ echo "draft $POINT"
 printf '%%PDF-1.4\n%% 台账\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' > /tmp/ledger.pdf
 curl -sS --fail-with-body -X POST "$GW/api/applications/$POINT/attachments" -H "Authorization: Bearer $APPLICANT" \
   -F "file=@/tmp/ledger.pdf;filename=培训台账.pdf" -F kind=LEDGER | jq -c '{fileName, contentType, sha256}'
-call POST /api/applications/$POINT/submit "$APPLICANT" | jq -c '{id, status, version}'
+echo "   without the 承诺 (declarationAccepted) the demo call refuses it:"
+problem POST /api/applications/$POINT/submit "$APPLICANT"
+submit $POINT "$APPLICANT"
 
 echo "== 4. The 2023 call is closed: submitting to it is refused (422)"
 curl -sS -X POST "$GW/api/applications" -H "Authorization: Bearer $APPLICANT" -H 'Content-Type: application/json' \
@@ -68,10 +83,15 @@ curl -sS -X POST "$GW/api/applications" -H "Authorization: Bearer $APPLICANT" -H
 
 echo "== 5. The score, computed from the submission event alone, with its explanation"
 scored() { call GET /api/scores/$1 "$2" | jq -e '.total != null'; }
-eventually scored $POINT "$APPLICANT"
-call GET /api/scores/$POINT "$APPLICANT" | jq -r '"total \(.total) = base \(.base) + bonus \(.bonus), passed: \(.passed) (\(.rubricId) v\(.rubricVersion))",
+eventually scored $POINT "$REVIEWER"
+call GET /api/scores/$POINT "$REVIEWER" | jq -r '"total \(.total) = base \(.base) + bonus \(.bonus), passed: \(.passed) (\(.rubricId) v\(.rubricVersion))",
   (.criteria[] | "  \(.id) \(.title): \(.finalPoints)/\(.max)"),
   "  why P4:", (.criteria[] | select(.id == "P4") | .items[] | "    \(.itemId) \(.pointsAwarded)/\(.pointsAvailable)  \(.text)")'
+
+echo "== 5b. The demo call's review starts after it closes: ADMIN opens it now, with a reason (audited)"
+problem POST /api/applications/$POINT/district-opinion "$REVIEWER" '{"recommended":true}'
+call POST /api/calls/sjs-demo/reopen-review "$ADMIN" '{"reason":"演示：材料齐全，提前开放审核","until":"'$(day 60)'"}' \
+  | jq -c '{reviewOpen, reviewReopening: {until: .reviewReopening.until, reason: .reviewReopening.reason}}'
 
 echo "== 6. A district reviewer scores P6 lower, with a reason; the result changes"
 call POST /api/scores/$POINT/reviews "$REVIEWER" '{"criteria":[{"id":"P6","points":24,"comment":"第二次检查台账缺少整改记录"}]}' \
@@ -87,9 +107,10 @@ echo "== 8. 推荐意见 and 验收意见"
 call POST /api/applications/$POINT/district-opinion "$REVIEWER" '{"recommended":true,"text":"制度健全，活动扎实，同意推荐。"}' | jq -c '{status}'
 call POST /api/applications/$POINT/city-opinion "$CITY" '{"accepted":true,"text":"经验收，符合示范点标准。"}' | jq -c '{status}'
 
-echo "== 9. A park applies as a demonstration zone (附件3)"
-ZONE=$(call POST /api/applications "$PARK_APPLICANT" '{"callId":"sjs-demo","type":"ZONE",
-  "organization":{"creditCode":"'$PARK'","name":"石景山科创园","head":"吴园长","address":"北京市石景山区科创路6号",
+echo "== 9. A park applies as a demonstration zone (附件3), with its contact person (附件6)"
+zone() { # CREDIT_CODE NAME: a demonstration-zone application of the demo call (附件3)
+  echo '{"callId":"sjs-demo","type":"ZONE",
+  "organization":{"creditCode":"'$1'","name":"'$2'","head":"吴园长","address":"北京市石景山区科创路6号",
     "postalCode":"100043","parkType":"科技企业孵化器","enterprisesInPark":80,"parkOutputWanYuan":420000},
   "contact":{"name":"郑园区","title":"服务中心主任","phone":"010-68881234"},
   "workDescription":"园区建立商业秘密协同保护机制，设立维权窗口，组织走访、指导、培训和风险评估。",
@@ -104,11 +125,39 @@ ZONE=$(call POST /api/applications "$PARK_APPLICANT" '{"callId":"sjs-demo","type
               {"date":"'$(day -30)'","ledger":true,"kind":"座谈沙龙"}],
     "enterprisesTrained":40,"rightsWindow":true,"enterprisesRiskAssessed":8,"riskAssessment":{"reportWritten":true},
     "rightsCasesHelped":1,"legalServiceCooperation":true,"handbookPublished":false,"infoSharingMechanism":false},
-  "applicantOpinion":{"signatory":"吴园长","sealed":true,"date":"'$(day 0)'"}}' | jq -r .id)
-call POST /api/applications/$ZONE/submit "$PARK_APPLICANT" | jq -c '{id, status}'
-eventually scored $ZONE "$PARK_APPLICANT"
-call GET /api/scores/$ZONE "$PARK_APPLICANT" | jq -r '"zone total \(.total) = base \(.base) + bonus \(.bonus), passed: \(.passed)",
+  "applicantOpinion":{"signatory":"吴园长","sealed":true,"date":"'$(day 0)'"}}'
+}
+call POST /api/organizations/$PARK/contacts "$PARK_APPLICANT" '{"name":"郑园区","department":"园区服务中心",
+  "title":"服务中心主任","officePhone":"010-68881234","email":"zheng@kechuang.example","channels":["EMAIL"]}' >/dev/null
+ZONE=$(call POST /api/applications "$PARK_APPLICANT" "$(zone $PARK 石景山科创园)" | jq -r .id)
+submit $ZONE "$PARK_APPLICANT"
+eventually status_is $ZONE "$PARK_APPLICANT" SCORED
+
+echo "== 9b. 退回补正: the district returns the park's application for the sealed scan; the park adds it and resubmits"
+call POST /api/applications/$ZONE/return "$REVIEWER" '{"reason":"请补充上传加盖公章的申报表扫描件。","deadline":"'$(day 7)'"}' \
+  | jq -c '{status, reason: .correction.reason, deadline: .correction.deadline}'
+printf '%%PDF-1.4\n%% 申报表（盖章）\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' > /tmp/sealed.pdf
+curl -sS --fail-with-body -X POST "$GW/api/applications/$ZONE/attachments" -H "Authorization: Bearer $PARK_APPLICANT" \
+  -F "file=@/tmp/sealed.pdf;filename=申报表（盖章）.pdf" -F kind=SEALED_FORM | jq -c '{fileName, kind}'
+submit $ZONE "$PARK_APPLICANT"
+eventually status_is $ZONE "$PARK_APPLICANT" SCORED
+call GET /api/scores/$ZONE "$REVIEWER" | jq -r '"zone total \(.total) = base \(.base) + bonus \(.bonus), passed: \(.passed)",
   (.criteria[] | "  \(.id) \(.title): \(.finalPoints)/\(.max)")'
+
+echo "== 9c. The quota: 示范区 1. The park is recommended; a second park's recommendation is refused (409)"
+call POST /api/organizations/$PARK2/contacts "$PARK2_APPLICANT" '{"name":"冯园区","title":"综合部经理",
+  "mobilePhone":"13900002222","email":"feng@zhigu.example","channels":["EMAIL"]}' >/dev/null
+ZONE2=$(call POST /api/applications "$PARK2_APPLICANT" "$(zone $PARK2 石景山智谷园区)" | jq -r .id)
+submit $ZONE2 "$PARK2_APPLICANT"
+eventually status_is $ZONE2 "$PARK2_APPLICANT" SCORED
+call POST /api/applications/$ZONE/district-opinion "$REVIEWER" '{"recommended":true,"text":"协同保护机制完善，同意推荐。"}' | jq -c '{status}'
+problem POST /api/applications/$ZONE2/district-opinion "$REVIEWER" '{"recommended":true}'
+
+echo "== 9d. The district publishes the results; ADMIN reads the audit trail of the call"
+call POST /api/calls/sjs-demo/results-published "$REVIEWER" | jq -c '{resultsPublishedAt}'
+audited() { call GET "/api/audit?callId=sjs-demo" "$ADMIN" | jq -e '[.items[].kind] | index("RESULTS_PUBLISHED") != null'; }
+eventually audited
+call GET "/api/audit?callId=sjs-demo" "$ADMIN" | jq -r '.items[] | "  \(.at) \(.kind) by \(.who): \(.what) \(.why // "")"'
 
 echo "== 10. What the enterprise's contact received (the mail server's API; IMAP works too)"
 mails() { curl -sS "$MAIL/api/user/zhou@xishan.example/messages/INBOX" | jq -e "length >= $1"; }

@@ -97,7 +97,7 @@ class PipelineIT extends IntegrationTestSupport {
         ScoreComputed first = score(id, callId, org, 2, 1, "86.50");
         TopicProbe.sendEvent(bootstrap(), Topics.SCORES, id, EventTypes.SCORE_COMPUTED, eventId, first);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Response r = get("/api/applications/" + id, applicant(org));
+            Response r = get("/api/applications/" + id, district());
             assertThat(r.text("/status")).isEqualTo("SCORED");
             assertThat(r.json().at("/score/total").decimalValue()).isEqualByComparingTo("86.50");
         });
@@ -111,11 +111,11 @@ class PipelineIT extends IntegrationTestSupport {
         TopicProbe.sendEvent(bootstrap(), Topics.SCORES, id, EventTypes.SCORE_COMPUTED, UUID.randomUUID().toString(),
                 score(id, callId, org, 2, 2, "91.00"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Response r = get("/api/applications/" + id, applicant(org));
+            Response r = get("/api/applications/" + id, district());
             assertThat(r.json().at("/score/total").decimalValue()).isEqualByComparingTo("91.00");
             assertThat(r.json().at("/score/resultVersion").asLong()).isEqualTo(2);
         });
-        Response after = get("/api/applications/" + id, applicant(org));
+        Response after = get("/api/applications/" + id, district());
         assertThat(after.text("/status")).isEqualTo("SCORED");
         assertThat(after.json().path("version").asLong()).isEqualTo(versionAfterScore + 1);
 

@@ -1,5 +1,6 @@
 package org.tsbase.application.call;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -69,6 +70,7 @@ class CallController {
      * ADMIN opens the review of the call again (district opinions accepted from today until the end of
      * {@code until}, Beijing time), with a written reason: recorded on the call, in its event and the audit trail.
      */
+    @Operation(summary = "ADMIN reopens the review of a call until a day, with a written reason (audited)")
     @PostMapping("/{callId}/reopen-review")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<CallView> reopenReview(@PathVariable String callId,
@@ -79,6 +81,7 @@ class CallController {
     }
 
     /** The district publishes the results: applicants see their scores from now on (idempotent). */
+    @Operation(summary = "The district publishes the results: applicants see their scores from now on")
     @PostMapping("/{callId}/results-published")
     @PreAuthorize("hasAnyRole('ADMIN', 'DISTRICT_REVIEWER')")
     ResponseEntity<CallView> publishResults(@PathVariable String callId,

@@ -1,5 +1,6 @@
 package org.tsbase.application.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -75,6 +76,7 @@ class ApplicationController {
     }
 
     /** Submits a draft, or resubmits a returned application (退回补正) before its correction deadline. */
+    @Operation(summary = "Submit a draft, or resubmit a returned application before its correction deadline; body {\"declarationAccepted\": true} where the call asks for its 承诺")
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasAnyRole('APPLICANT', 'ADMIN')")
     ResponseEntity<ApplicationView> submit(@PathVariable String id,

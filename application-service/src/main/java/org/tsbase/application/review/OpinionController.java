@@ -1,5 +1,6 @@
 package org.tsbase.application.review;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +53,7 @@ class OpinionController {
     record CityOpinionRequest(Boolean accepted, String text) {
     }
 
+    @Operation(summary = "推荐意见, within the review period, the pass mark and the quota; ADMIN may override with a reason")
     @PostMapping("/district-opinion")
     @PreAuthorize("hasAnyRole('DISTRICT_REVIEWER', 'ADMIN')")
     ResponseEntity<ApplicationView> district(@PathVariable String id,
@@ -69,6 +71,7 @@ class OpinionController {
         return view(a, caller);
     }
 
+    @Operation(summary = "退回补正: return a submitted or scored application with a reason and a correction deadline")
     @PostMapping("/return")
     @PreAuthorize("hasRole('DISTRICT_REVIEWER')")
     ResponseEntity<ApplicationView> returnForCorrection(@PathVariable String id,

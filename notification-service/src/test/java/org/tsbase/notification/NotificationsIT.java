@@ -45,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tsbase.events.ApplicationCreated;
@@ -78,6 +79,7 @@ import tools.jackson.databind.JsonNode;
         "spring.mail.properties[mail.smtp.timeout]=1000",
         "spring.mail.properties[mail.smtp.writetimeout]=1000"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class NotificationsIT {
 
     static final String ORG_A = "91110107MA01B2C34M";
@@ -243,6 +245,16 @@ class NotificationsIT {
     @Test
     @Order(1)
     void aScoreReachesEachEmailContactOnceAndARedeliveryOrAReplaySendsNothingMore() throws Exception {
+        // the call's results are published: scores are mailed as they come (ProcedureNotificationsIT: before)
+        TopicProbe.sendEvent(bootstrap(), Topics.CALLS, "sjs-2023", EventTypes.CALL_UPSERTED, "call-2023-1",
+                new CallUpserted("sjs-2023", "2023 年度石景山区商业秘密保护示范基地申报", "石景山区", 2023,
+                        Instant.parse("2023-05-01T00:00:00Z"), Instant.parse("2023-06-30T15:59:59Z"), null, null,
+                        Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),
+                        Map.of(ApplicationType.POINT, "sjs-point-2023", ApplicationType.ZONE, "sjs-zone-2023"),
+                        null, 1, "110107", Instant.parse("2023-08-20T02:00:00Z"), null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("call_copies")
+                .countDocuments(new Document("_id", "sjs-2023").append("resultsPublishedAt",
+                        new Document("$exists", true))) == 1);
         publishContacts(ORG_A, 1,
                 contact("a-1", "张三", "zhangsan@a.example", null, "EMAIL"),
                 contact("a-2", "李四", "lisi@a.example", "13912345678", "EMAIL", "SMS"));

@@ -94,9 +94,12 @@ public class Reminders {
         }
     }
 
-    /** One run of both reminders; returns how many notifications it created. Holds the lease while it runs. */
+    /**
+     * One run of both reminders, holding the lease while it runs (skipped, doing nothing, while another instance
+     * holds it). Void: ShedLock cannot return a value for a skipped run.
+     */
     @SchedulerLock(name = "notification-reminders", lockAtMostFor = "30m")
-    public int run() {
+    public void run() {
         int created = 0;
         try {
             created += remindDrafts();
@@ -108,7 +111,9 @@ public class Reminders {
         } catch (RuntimeException e) {
             log.warn("reviewer reminders did not run through: {}", e.toString());
         }
-        return created;
+        if (created > 0) {
+            log.info("reminder run: {} notification(s) created", created);
+        }
     }
 
     int remindDrafts() {

@@ -19,14 +19,6 @@ public record ContactsChanged(
             String name,
             String email,
             String mobilePhone,
-            List<String> channels,
-            String department,
-            String title,
-            String officePhone) {
-
-        /** The form of a contact before 附件6's department, title and office phone were carried. */
-        public Contact(String contactId, String name, String email, String mobilePhone, List<String> channels) {
-            this(contactId, name, email, mobilePhone, channels, null, null, null);
-        }
+            List<String> channels) {
     }
 }

@@ -94,9 +94,6 @@ class EventSchemasTest {
         assertConforms(EventTypes.APPLICATION_STATUS_CHANGED, EventJson.toJson(new ApplicationStatusChanged("app-1",
                 "sjs-2023", ApplicationType.POINT, CODE, "示范科技", 5, "SCORED", "RECOMMENDED",
                 new ApplicationStatusChanged.Opinion("DISTRICT", true, "同意", "admin", NOW, "名额外特批：市局同意"), NOW)));
-        assertConforms(EventTypes.CONTACTS_CHANGED, EventJson.toJson(new ContactsChanged(CODE, List.of(
-                new ContactsChanged.Contact("c1", "张三", null, "13800138000", List.of("SMS"), "法务部", "专员",
-                        "010-88797656")), 3, NOW)));
     }
 
     @Test

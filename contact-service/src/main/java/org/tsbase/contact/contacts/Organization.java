@@ -60,9 +60,7 @@ record Organization(
                 .map(c -> new ContactsChanged.Contact(c.contactId(), c.name(),
                         c.channels().contains(Channel.EMAIL) ? c.email() : null,
                         c.channels().contains(Channel.SMS) ? c.mobilePhone() : null,
-                        c.channels().stream().map(Channel::name).toList(),
-                        // 附件6 as application-service snapshots it at submission (issue 9)
-                        c.department(), c.title(), c.officePhone()))
+                        c.channels().stream().map(Channel::name).toList()))
                 .toList(), version, at);
     }
 }

@@ -33,6 +33,7 @@ problem() { # METHOD PATH TOKEN [JSON]: an answer expected to be refused, as "st
   curl -sS -X "$1" "$GW$2" -H "Authorization: Bearer $3" ${4:+-H 'Content-Type: application/json' -d "$4"} \
     | jq -r '"\(.status) \(.detail)", (.errors[]? | "  \(.field): \(.message)")'
 }
+status_is() { call GET /api/applications/$1 "$2" | jq -e ".status == \"$3\""; }
 submit() { # ID TOKEN: submits with the call's 承诺 accepted; retried while the contact (附件6) is on its way to
   # application-service (it learns contacts from the contact topic, a moment after they are registered)
   eventually call POST /api/applications/$1/submit "$2" '{"declarationAccepted":true}'
@@ -89,6 +90,7 @@ call GET /api/scores/$POINT "$REVIEWER" | jq -r '"total \(.total) = base \(.base
   "  why P4:", (.criteria[] | select(.id == "P4") | .items[] | "    \(.itemId) \(.pointsAwarded)/\(.pointsAvailable)  \(.text)")'
 
 echo "== 5b. The demo call's review starts after it closes: ADMIN opens it now, with a reason (audited)"
+eventually status_is $POINT "$APPLICANT" SCORED
 problem POST /api/applications/$POINT/district-opinion "$REVIEWER" '{"recommended":true}'
 call POST /api/calls/sjs-demo/reopen-review "$ADMIN" '{"reason":"演示：材料齐全，提前开放审核","until":"'$(day 60)'"}' \
   | jq -c '{reviewOpen, reviewReopening: {until: .reviewReopening.until, reason: .reviewReopening.reason}}'
@@ -98,7 +100,6 @@ call POST /api/scores/$POINT/reviews "$REVIEWER" '{"criteria":[{"id":"P6","point
   | jq -r '"total now \(.total); P6 \(.criteria[] | select(.id == "P6") | "\(.automaticPoints) automatic -> \(.finalPoints) final")"'
 
 echo "== 7. The ranking of the demo call's points, with the proposed candidates within the quota"
-status_is() { call GET /api/applications/$1 "$2" | jq -e ".status == \"$3\""; }
 eventually status_is $POINT "$APPLICANT" SCORED
 call GET "/api/rankings?callId=sjs-demo&type=POINT" "$REVIEWER" \
   | jq -r '"quota \(.quota)", (.entries[] | "  #\(.rank) \(.organizationName) \(.total) proposed=\(.proposed) \(.reason)")'

@@ -11,6 +11,8 @@ import org.tsbase.events.Topics;
 class TopicsConfiguration {
 
     static final int PARTITIONS = 3;
+    /** scoring-service's topic of decisions (event-contracts' Topics.SCORING_DECISIONS once published there). */
+    static final String SCORING_DECISIONS = "tsbase.scoring-decisions";
 
     /** Full history, never deleted: the source of replays (ARCHITECTURE.md, "Rescoring by replay"). */
     @Bean
@@ -38,6 +40,20 @@ class TopicsConfiguration {
     @Bean
     NewTopic applicationsDeadLetterTopic() {
         return TopicBuilder.name(Topics.deadLetter(Topics.APPLICATIONS)).partitions(PARTITIONS).build();
+    }
+
+    /**
+     * scoring-service's decisions (rubric uploads, replays), read for the audit trail: the topic is scoring-service's;
+     * declared here too (same partitions) so that the audit consumer finds it whichever service starts first.
+     */
+    @Bean
+    NewTopic scoringDecisionsTopic() {
+        return TopicBuilder.name(SCORING_DECISIONS).partitions(PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic scoringDecisionsDeadLetterTopic() {
+        return TopicBuilder.name(SCORING_DECISIONS + Topics.DLT_SUFFIX).partitions(PARTITIONS).build();
     }
 
     @Bean

@@ -79,7 +79,11 @@ class AuditIT extends IntegrationTestSupport {
         TopicProbe.sendEvent(bootstrap(), Topics.CALLS, callId, "tsbase.rubric.uploaded.v1",
                 UUID.randomUUID().toString(), Map.of("callId", callId, "uploadedBy", "admin-user",
                         "reason", "2024 年度评分细则", "at", Instant.now().toString()));
+        // scoring-service's decisions, on their own topic
+        TopicProbe.sendEvent(bootstrap(), "tsbase.scoring-decisions", callId, "tsbase.scoring.decision.v1",
+                UUID.randomUUID().toString(), Map.of("kind", "RUBRIC_UPLOADED", "callId", callId, "by", "admin-user",
+                        "at", Instant.now().toString(), "summary", "上传评分标准 sjs-point-2023 第 2 版"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kinds(callId))
-                .contains("tsbase.rubric.uploaded.v1"));
+                .contains("tsbase.rubric.uploaded.v1", "RUBRIC_UPLOADED"));
     }
 }

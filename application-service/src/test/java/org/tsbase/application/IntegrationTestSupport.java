@@ -230,8 +230,7 @@ public abstract class IntegrationTestSupport {
         TopicProbe.sendEvent(bootstrap(), Topics.CONTACTS, org,
                 EventTypes.CONTACTS_CHANGED, UUID.randomUUID().toString(),
                 new ContactsChanged(org, List.of(new ContactsChanged.Contact("c-1",
-                        "周联络", "zhou@example.com", "13812345678", List.of("EMAIL", "SMS"), "法务部", "商业秘密保护专员",
-                        "010-88797656")), 1, java.time.Instant.now()));
+                        "周联络", "zhou@example.com", "13812345678", List.of("EMAIL", "SMS"))), 1, java.time.Instant.now()));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(
                 Query.query(Criteria.where("_id").is(org)), "organization-contacts"));
         WITH_CONTACTS.add(org);

@@ -153,7 +153,6 @@ class ProcedureIT extends IntegrationTestSupport {
         assertThat(submit(id, org).status()).isEqualTo(200);
         Response own = get("/api/applications/" + id, applicant(org));
         assertThat(own.text("/contactsAtSubmission/0/name")).isEqualTo("周联络");
-        assertThat(own.text("/contactsAtSubmission/0/department")).isEqualTo("法务部");
         assertThat(own.text("/contactsAtSubmission/0/mobilePhone")).isEqualTo("13812345678");
         Response reviewer = get("/api/applications/" + id, district());
         assertThat(reviewer.text("/contactsAtSubmission/0/mobilePhone")).isEqualTo("138****5678");

@@ -25,10 +25,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The audit trail, filled by an idempotent consumer of events: each entry is keyed by the event's id, so a
  * redelivered event changes nothing; events re-published by a replay are not decisions and are skipped. It reads
- * the application and call topics now; another service's decisions (rubric uploads, replays) join by adding their
- * topic to {@code tsbase.audit.topics}: an event of a type not known here is recorded generically when its payload
- * names a {@code callId} and who acted ({@code by}, {@code uploadedBy} or {@code requestedBy}), with its
- * {@code reason} and {@code at} if present. Unreadable records go to the topic's dead-letter twin.
+ * the application and call topics and scoring-service's decisions ({@code tsbase.scoring-decisions}: rubric
+ * uploads, replays); further services join by adding their topic to {@code tsbase.audit.topics}. An event of a type
+ * not known here is recorded generically when its payload names a {@code callId} and who acted ({@code by},
+ * {@code uploadedBy} or {@code requestedBy}), with its {@code kind}, {@code summary}, {@code reason} and {@code at}
+ * if present. Unreadable records go to the topic's dead-letter twin.
  */
 @Component
 public class AuditTrail {
@@ -42,7 +43,7 @@ public class AuditTrail {
         this.mongo = mongo;
     }
 
-    @KafkaListener(topics = "#{'${tsbase.audit.topics:tsbase.applications,tsbase.calls}'.split(',')}",
+    @KafkaListener(topics = "#{'${tsbase.audit.topics:tsbase.applications,tsbase.calls,tsbase.scoring-decisions}'.split(',')}",
             groupId = "${spring.application.name}-audit")
     void on(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
@@ -120,7 +121,8 @@ public class AuditTrail {
             return Optional.empty();
         }
         java.time.Instant at = Optional.ofNullable(text(p, "at")).map(java.time.Instant::parse).orElse(e.time());
-        return Optional.of(new AuditEntry(e.id(), callId, text(p, "applicationId"), e.type(), who, at,
+        String kind = Optional.ofNullable(text(p, "kind")).orElse(e.type());
+        return Optional.of(new AuditEntry(e.id(), callId, text(p, "applicationId"), kind, who, at,
                 Optional.ofNullable(text(p, "summary")).orElse(e.type()), text(p, "reason"), e.type(), e.topic()));
     }
 

@@ -70,8 +70,9 @@ public class ContactCopies {
             throw new PoisonEventException("contacts event " + event.id() + " without credit code or list");
         }
         List<Application.ContactSnapshot> contacts = changed.contacts().stream()
-                .map(c -> new Application.ContactSnapshot(c.name(), c.department(), c.title(), c.officePhone(),
-                        c.mobilePhone(), c.email()))
+                // the contact topic carries only what notifying needs (contact-service's data minimisation: no
+                // department, title or office phone; e-mail and mobile only for the channels chosen)
+                .map(c -> new Application.ContactSnapshot(c.name(), null, null, null, c.mobilePhone(), c.email()))
                 .toList();
         try {
             mongo.upsert(query(where("_id").is(changed.creditCode()).and("version").lt(changed.version())),

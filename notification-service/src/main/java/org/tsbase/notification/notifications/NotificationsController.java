@@ -3,6 +3,7 @@ package org.tsbase.notification.notifications;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,11 +126,18 @@ class NotificationsController {
             String id,
             String creditCode,
             String applicationId,
+            @Schema(description = "the organisation's contact, or reviewer-<hash> for a reviewer reminder")
             String contactId,
             String recipientName,
             String recipient,
             Channel channel,
+            @Schema(description = "what caused it: an event type (tsbase.application.submitted.v1, "
+                    + "tsbase.application.returned.v1, tsbase.application.status-changed.v1, tsbase.score.computed.v1 "
+                    + "— mailed once the call's results are published), or reminder.application-draft / "
+                    + "reminder.review-pending")
             String eventType,
+            @Schema(description = "the causing event's id; for a reminder its key (REMINDER_DRAFT:<call>:<credit code>:"
+                    + "<day>, REMINDER_REVIEW:<call>:<day>)")
             String eventId,
             String subject,
             NotificationStatus status,

@@ -56,7 +56,7 @@ final class ApplicationPdf {
             opinions(pdf, v, point, text);
             evidence(pdf, v, text);
             attachments(pdf, in.application(), text);
-            contacts(pdf, in.contactsAtSubmission());
+            contacts(pdf, in.contactsAtSubmission(), in.application().submittedAt() != null);
             Application a = in.application();
             List<String> footer = List.of(
                     "申报编号 " + a.id() + " · 版本 " + a.version() + " · 提交时间 "
@@ -69,15 +69,15 @@ final class ApplicationPdf {
     private static void pointTable(PdfPages pdf, ApplicationView v, FormText t) {
         PointOrganization o = v.organization() instanceof PointOrganization p ? p
                 : new PointOrganization(null, null, null, null, null, null, null, null, null, null);
-        pdf.row(label("企业名称", .16f), value(t.answer(o.name()), .44f), label("法定代表人", .16f),
+        pdf.row(label("企业名称", .18f), value(t.answer(o.name()), .42f), label("法定代表人", .16f),
                 value(t.answer(o.legalRepresentative()), .24f));
-        pdf.row(label("经营地址", .16f), value(t.answer(o.address()), .44f), label("邮政编码", .16f),
+        pdf.row(label("经营地址", .18f), value(t.answer(o.address()), .42f), label("邮政编码", .16f),
                 value(t.answer(o.postalCode()), .24f));
-        pdf.row(label("企业类型", .16f), value(t.answer(o.enterpriseType()), .44f), label("所属行业", .16f),
+        pdf.row(label("企业类型", .18f), value(t.answer(o.enterpriseType()), .42f), label("所属行业", .16f),
                 value(t.answer(o.industry()), .24f));
-        pdf.row(label("年产值", .16f), value(amount(o.annualOutputWanYuan(), "万元", t), .44f), label("员工数量", .16f),
+        pdf.row(label("年产值", .18f), value(amount(o.annualOutputWanYuan(), "万元", t), .42f), label("员工数量", .16f),
                 value(o.employeeCount() == null ? FormText.BLANK : o.employeeCount() + " 人", .24f));
-        pdf.row(label("统一社会信用代码", .16f), value(t.answer(o.creditCode()), .44f), label("所在园区", .16f),
+        pdf.row(label("统一社会信用代码", .18f), value(t.answer(o.creditCode()), .42f), label("所在园区", .16f),
                 value(o.parkCreditCode() == null ? "无" : o.parkCreditCode(), .24f));
         contactRow(pdf, v.contact(), t);
         workRow(pdf, v, t);
@@ -87,49 +87,53 @@ final class ApplicationPdf {
         ZoneOrganization o = v.organization() instanceof ZoneOrganization z ? z
                 : new ZoneOrganization(null, null, null, null, null, null, null, null);
         ZoneEvidence e = v.evidence() instanceof ZoneEvidence z ? z : null;
-        pdf.row(label("园区名称", .16f), value(t.answer(o.name()), .44f), label("负责人", .16f),
+        pdf.row(label("园区名称", .18f), value(t.answer(o.name()), .42f), label("负责人", .16f),
                 value(t.answer(o.head()), .24f));
-        pdf.row(label("经营地址", .16f), value(t.answer(o.address()), .44f), label("邮政编码", .16f),
+        pdf.row(label("经营地址", .18f), value(t.answer(o.address()), .42f), label("邮政编码", .16f),
                 value(t.answer(o.postalCode()), .24f));
-        pdf.row(label("园区类型", .16f), value(t.answer(o.parkType()), .2f), label("入园企业数", .12f),
+        pdf.row(label("园区类型", .18f), value(t.answer(o.parkType()), .18f), label("入园企业数", .12f),
                 value(o.enterprisesInPark() == null ? FormText.BLANK : o.enterprisesInPark() + " 家", .12f),
                 label("园区产值", .16f), value(amount(o.parkOutputWanYuan(), "万元", t), .24f));
         Integer meeting = e == null ? null : e.enterprisesMeetingPointStandard();
         Integer doing = e == null ? null : e.enterprisesDoingProtection();
         pdf.row(label("符合商业秘密示范点标准企业数", .24f), value(meeting == null ? FormText.BLANK : meeting + " 家", .2f),
                 label("园区内开展商业秘密保护企业占比", .28f), value(share(doing, o.enterprisesInPark()), .28f));
-        pdf.row(label("统一社会信用代码", .16f), value(t.answer(o.creditCode()), .84f));
+        pdf.row(label("统一社会信用代码", .18f), value(t.answer(o.creditCode()), .82f));
         contactRow(pdf, v.contact(), t);
         workRow(pdf, v, t);
     }
 
     private static void contactRow(PdfPages pdf, Contact c, FormText t) {
         Contact contact = c == null ? new Contact(null, null, null, null) : c;
-        pdf.row(label("联系人", .16f), value(t.answer(contact.name()), .2f), label("职务/职称", .12f),
+        pdf.row(label("联系人", .18f), value(t.answer(contact.name()), .18f), label("职务/职称", .12f),
                 value(t.answer(contact.title()), .16f), label("联系电话", .12f), value(t.answer(contact.phone()), .24f));
     }
 
     private static void workRow(PdfPages pdf, ApplicationView v, FormText t) {
         String work = v.workDescription() == null || v.workDescription().isBlank() ? FormText.BLANK
                 : v.workDescription();
-        pdf.row(label("商业秘密保护工作开展情况\n（可另附页）", .16f), value(work, .84f));
+        pdf.row(label("商业秘密保护工作开展情况\n（可另附页）", .18f), value(work, .82f));
     }
 
     private static void opinions(PdfPages pdf, ApplicationView v, boolean point, FormText t) {
         ApplicantOpinion own = v.applicantOpinion();
         String sealed = own == null || own.sealed() == null ? "" : own.sealed() ? "（已加盖单位公章）" : "（未加盖单位公章）";
-        pdf.row(label(point ? "申报企业意见" : "园区管理部门申报意见", .16f), value("负责人："
+        pdf.row(label(point ? "申报企业意见" : "园区管理部门申报意见", .18f), value("负责人："
                 + (own == null || own.signatory() == null ? "" : own.signatory()) + "    " + sealed + "\n"
-                + FormText.day(own == null ? null : own.date()), .84f));
+                + FormText.day(own == null ? null : own.date()), .82f));
         ApplicationView.DistrictOpinion d = v.districtOpinion();
-        pdf.row(label("区市场监管局推荐意见", .16f), value(d == null ? "（尚无）\n负责人：            （单位公章）\n"
-                + FormText.day((java.time.LocalDate) null)
-                : (d.recommended() ? "推荐。" : "不推荐。") + (d.text() == null ? "" : d.text()) + "\n负责人："
-                        + t.answer(d.by()) + "\n" + FormText.day(d.at()), .84f));
+        pdf.row(label("区市场监管局推荐意见", .18f), value(d == null
+                ? "（尚无）\n负责人：            （单位公章）\n" + FormText.day((java.time.LocalDate) null)
+                : "结论：" + (d.recommended() ? "推荐" : "不推荐") + text(d.text()) + "\n负责人：" + t.answer(d.by())
+                        + "\n" + FormText.day(d.at()), .82f));
         ApplicationView.CityOpinion c = v.cityOpinion();
-        pdf.row(label("市局验收意见", .16f), value(c == null ? "（尚无）\n" + FormText.day((java.time.LocalDate) null)
-                : (c.accepted() ? "验收通过。" : "验收未通过。") + (c.text() == null ? "" : c.text()) + "\n经办人："
-                        + t.answer(c.by()) + "\n" + FormText.day(c.at()), .84f));
+        pdf.row(label("市局验收意见", .18f), value(c == null ? "（尚无）\n" + FormText.day((java.time.LocalDate) null)
+                : "结论：" + (c.accepted() ? "验收通过" : "验收未通过") + text(c.text()) + "\n经办人：" + t.answer(c.by())
+                        + "\n" + FormText.day(c.at()), .82f));
+    }
+
+    private static String text(String opinion) {
+        return opinion == null || opinion.isBlank() ? "" : "\n" + opinion;
     }
 
     private static void evidence(PdfPages pdf, ApplicationView v, FormText t) {
@@ -164,13 +168,13 @@ final class ApplicationPdf {
         }
     }
 
-    private static void contacts(PdfPages pdf, Optional<List<ContactRow>> contacts) {
+    private static void contacts(PdfPages pdf, Optional<List<ContactRow>> contacts, boolean submitted) {
         pdf.heading("工作联络人信息表（附件6，提交时）");
         pdf.row(9, label("姓名", .12f), label("部门", .15f), label("职务", .13f), label("办公电话", .16f),
                 label("个人电话", .16f), label("电子邮箱", .16f), label("备注", .12f));
         if (contacts.isEmpty()) {
-            // TODO(issue 10): the application keeps no copy of the contacts at submission yet; fill in when it does
-            pdf.row(9, value("本申报未保存提交时的联络人名单（该功能待上线），请以联络人信息表（附件6）原件为准。", 1f));
+            pdf.row(9, value(submitted ? "本申报提交时未记录联络人名单，请以工作联络人信息表（附件6）原件为准。"
+                    : "尚未提交：联络人名单在提交时记录。", 1f));
             return;
         }
         for (ContactRow c : contacts.get()) {

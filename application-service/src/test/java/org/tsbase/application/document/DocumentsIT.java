@@ -161,7 +161,7 @@ class DocumentsIT extends IntegrationTestSupport {
         if (json.has("contactsAtSubmission") && json.get("contactsAtSubmission").size() > 0) {
             assertThat(text).contains(json.get("contactsAtSubmission").get(0).get("name").asString());
         } else {
-            assertThat(text).contains("未保存提交时的联络人名单");
+            assertThat(text).contains("未记录联络人名单");
         }
 
         // the same version prints the same hash for a reviewer, whose copy masks the phone
@@ -232,7 +232,8 @@ class DocumentsIT extends IntegrationTestSupport {
         String text = text(r.body());
         assertThat(text).contains("附件3", "北京市商业秘密保护示范基地（示范区）", "石景山数字创新产业园", park, "钱园长",
                 "科技企业孵化器", "120 家", "560000 万元", "符合商业秘密示范点标准企业数", "3 家",
-                "园区内开展商业秘密保护企业占比", "33.3%（40/120 家）", "园区管理部门申报意见", "提交时间 未提交", "草稿");
+                "园区内开展商业秘密保护企业占比", "33.3%（40/120 家）", "园区管理部门申报意见", "提交时间 未提交", "草稿",
+                "尚未提交：联络人名单在提交时记录。");
         assertEveryEvidenceAnswer(text, get("/api/applications/" + id, applicant(park)).json().get("evidence"),
                 "evidence", "ZoneEvidence");
     }

@@ -15,6 +15,8 @@ public final class EventTypes {
     /** 退回补正: the district returned a submitted application for correction, with a reason and a deadline. */
     public static final String APPLICATION_RETURNED = "tsbase.application.returned.v1";
     public static final String SCORE_COMPUTED = "tsbase.score.computed.v1";
+    /** An ADMIN's decision in scoring that concerns a call: a rubric version uploaded, a replay run. */
+    public static final String SCORING_DECISION = "tsbase.scoring.decision.v1";
     public static final String CONTACTS_CHANGED = "tsbase.contacts.changed.v1";
     public static final String NOTIFICATION_RECORDED = "tsbase.notification.recorded.v1";
 
@@ -22,7 +24,8 @@ public final class EventTypes {
     public static final String REPLAY_EXTENSION = "replay";
 
     public static final List<String> ALL = List.of(CALL_UPSERTED, APPLICATION_CREATED, APPLICATION_SUBMITTED,
-            APPLICATION_WITHDRAWN, APPLICATION_STATUS_CHANGED, APPLICATION_RETURNED, SCORE_COMPUTED, CONTACTS_CHANGED, NOTIFICATION_RECORDED);
+            APPLICATION_WITHDRAWN, APPLICATION_STATUS_CHANGED, APPLICATION_RETURNED, SCORE_COMPUTED, SCORING_DECISION, CONTACTS_CHANGED,
+            NOTIFICATION_RECORDED);
 
     private EventTypes() {
     }

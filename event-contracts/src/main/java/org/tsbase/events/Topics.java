@@ -11,6 +11,11 @@ public final class Topics {
     public static final String SCORES = "tsbase.scores";
     /** Compacted, keyed by organisation credit code; a tombstone once an organisation has no contact left. */
     public static final String CONTACTS = "tsbase.contacts";
+    /**
+     * Keyed by call id: scoring's decisions that concern a call (a rubric version uploaded for it, a rescoring replay
+     * of it), for the audit trail.
+     */
+    public static final String SCORING_DECISIONS = "tsbase.scoring-decisions";
     /** Keyed by application id (or credit code when no application is concerned). */
     public static final String NOTIFICATIONS = "tsbase.notifications";
 

@@ -35,6 +35,16 @@ class EventSchemasTest {
     }
 
     @Test
+    void scoringDecisionsConformAndNeedWhoAndWhichCall() {
+        assertConforms(EventTypes.SCORING_DECISION, EventJson.toJson(new ScoringDecision("RUBRIC_UPLOADED", "sjs-2023",
+                "admin", NOW, "上传评分标准 sjs-point-2023 第 2 版", null, "sjs-point-2023", 2, null)));
+        assertConforms(EventTypes.SCORING_DECISION, EventJson.toJson(new ScoringDecision("REPLAY_COMPLETED", "sjs-2023",
+                "admin", NOW, "重算 120 份申报，12 份结果变化", "评分标准修订", null, null, "job-1")));
+        assertThat(EventSchemas.violations(EventTypes.SCORING_DECISION, EventJson.toJson(Map.of("kind",
+                "REPLAY_COMPLETED", "at", NOW.toString(), "summary", "x")))).hasSize(2);
+    }
+
+    @Test
     void submittedEventCarryingAPhoneNumberIsRejected() {
         String json = EventJson.toJson(Map.of("applicationId", "a", "callId", "c", "type", "POINT", "version", 1,
                 "submittedAt", NOW.toString(), "organization",

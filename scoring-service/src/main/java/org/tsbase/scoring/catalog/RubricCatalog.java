@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.tsbase.scoring.call.CallCopy;
 import org.tsbase.scoring.rubric.BundledRubrics;
 import org.tsbase.scoring.rubric.RubricDefinition;
 import org.tsbase.scoring.rubric.RubricParser;
@@ -30,13 +31,20 @@ public class RubricCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(RubricCatalog.class);
 
+    static final String COLLECTION = "rubrics";
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final org.tsbase.support.outbox.OutboxEvents events;
+    private final org.tsbase.support.outbox.OutboxRelay relay;
     private final Map<String, RubricDefinition> parsed = new ConcurrentHashMap<>();
 
-    RubricCatalog(MongoTemplate mongo, Clock clock) {
+    RubricCatalog(MongoTemplate mongo, Clock clock, org.tsbase.support.outbox.OutboxEvents events,
+            org.tsbase.support.outbox.OutboxRelay relay) {
         this.mongo = mongo;
         this.clock = clock;
+        this.events = events;
+        this.relay = relay;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -93,6 +101,14 @@ public class RubricCatalog {
      * be higher than every stored one of the same rubric, and keep its type.
      */
     public RubricDefinition upload(String source, String uploadedBy) {
+        return upload(source, uploadedBy, null);
+    }
+
+    /**
+     * {@link #upload(String, String)} with the ADMIN's reason, recorded in the audit trail of every call that names
+     * the rubric (a {@code scoring.decision.v1} event per call, in the same insert as the version).
+     */
+    public RubricDefinition upload(String source, String uploadedBy, String reason) {
         RubricDefinition def = RubricParser.parse(source);
         Optional<StoredRubric> newest = versions(def.id()).stream().max(Comparator.comparingInt(StoredRubric::version));
         if (newest.isPresent()) {
@@ -103,11 +119,24 @@ public class RubricCatalog {
                 throw ApiException.conflict("rubric.type-changed", def.id(), newest.get().type());
             }
         }
+        java.time.Instant now = clock.instant();
+        String key = StoredRubric.key(def.id(), def.version());
+        java.util.List<org.tsbase.support.outbox.OutboxEntry> audit = mongo.findAll(CallCopy.class).stream()
+                .filter(call -> call.rubrics() != null && call.rubrics().containsValue(def.id()))
+                .map(call -> events.event(org.tsbase.events.Topics.SCORING_DECISIONS, call.callId(),
+                        org.tsbase.events.EventTypes.SCORING_DECISION, new org.tsbase.events.ScoringDecision(
+                                "RUBRIC_UPLOADED", call.callId(), uploadedBy, now,
+                                "上传评分标准 " + def.id() + " 第 " + def.version() + " 版（" + def.title()
+                                        + "），重算后生效", reason, def.id(), def.version(), null)))
+                .toList();
         try {
-            mongo.insert(new StoredRubric(StoredRubric.key(def.id(), def.version()), def.id(), def.version(),
-                    def.type().name(), def.title(), source, uploadedBy, clock.instant()));
+            mongo.insert(new StoredRubric(key, def.id(), def.version(), def.type().name(), def.title(), source,
+                    uploadedBy, now, new java.util.ArrayList<>(audit)));
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("rubric.version-not-newer", def.id(), def.version(), def.version());
+        }
+        if (!audit.isEmpty()) {
+            relay.publishSoon(COLLECTION, key);
         }
         return def;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tsbase.scoring.rubric.InvalidRubricException;
@@ -61,10 +63,12 @@ class RubricController {
     @PreAuthorize("hasRole('ADMIN')")
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", "application/x-yaml", "text/yaml",
             MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<RubricVersion> upload(@RequestBody String source, Caller caller) {
+    ResponseEntity<RubricVersion> upload(@RequestBody String source,
+            @RequestParam(required = false) @Size(max = 500) String reason, Caller caller) {
         RubricDefinition def;
         try {
-            def = catalog.upload(source, caller.subject());
+            // the reason (why a new version) goes into the audit trail of every call that names the rubric
+            def = catalog.upload(source, caller.subject(), reason == null || reason.isBlank() ? null : reason.strip());
         } catch (InvalidRubricException e) {
             throw ApiException.invalid(e.reasons().stream()
                     .map(r -> new ApiException.FieldProblem("rubric", "rubric.invalid-reason", r)).toList());

@@ -31,14 +31,17 @@ class ReplayController {
      * @param rubricId only applications whose call scores them with this rubric (its latest version)
      * @param callId   only this call's applications
      * @param dryRun   compute and report the diff; store and publish nothing
+     * @param reason   why (optional): recorded in the audit trail of the calls it concerns
      */
     record ReplayRequest(@Pattern(regexp = "[a-z0-9-]{3,60}") String rubricId,
-            @Pattern(regexp = "[a-z0-9-]{3,40}") String callId, boolean dryRun) {
+            @Pattern(regexp = "[a-z0-9-]{3,40}") String callId, boolean dryRun,
+            @jakarta.validation.constraints.Size(max = 500) String reason) {
     }
 
     @PostMapping
     ResponseEntity<ReplayJob> start(@Valid @RequestBody ReplayRequest request, Caller caller) {
-        ReplayJob job = runner.start(request.rubricId(), request.callId(), request.dryRun(), caller.subject());
+        ReplayJob job = runner.start(request.rubricId(), request.callId(), request.dryRun(), caller.subject(),
+                request.reason() == null || request.reason().isBlank() ? null : request.reason().strip());
         return ResponseEntity.accepted().location(URI.create("/api/admin/replays/" + job.jobId())).body(job);
     }
 

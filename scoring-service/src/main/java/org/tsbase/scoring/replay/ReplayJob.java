@@ -17,6 +17,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param changed    how many results the job changed (or would change, in a dry run)
  * @param diff       the first {@value ReplayRunner#DIFF_SHOWN} applications whose total, pass/fail or rank changed
  * @param diffSize   how many applications that is in all
+ * @param reason     why the ADMIN asked for it (optional), for the audit trail
+ * @param outbox     the audit events of its completion ({@code scoring.decision.v1}, one per call it concerned),
+ *                   written with the completion in one update; not part of the API
  */
 @Document("replayjobs")
 public record ReplayJob(
@@ -35,7 +38,9 @@ public record ReplayJob(
         long changed,
         List<Change> diff,
         long diffSize,
-        String error) {
+        String error,
+        String reason,
+        @com.fasterxml.jackson.annotation.JsonIgnore List<org.tsbase.support.outbox.OutboxEntry> outbox) {
 
     public enum State {
         RUNNING, COMPLETED, FAILED

@@ -56,6 +56,7 @@ import org.tsbase.support.web.ApiException;
 class ReplayRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
+    static final String COLLECTION = "replayjobs";
     private static final Duration POLL = Duration.ofMillis(500);
     /** How many entries of a diff the job keeps (its size counts them all). */
     static final int DIFF_SHOWN = 1000;
@@ -75,8 +76,14 @@ class ReplayRunner implements DisposableBean {
         return t;
     });
 
+    private final org.tsbase.support.outbox.OutboxEvents events;
+    private final org.tsbase.support.outbox.OutboxRelay relay;
+
     ReplayRunner(MongoTemplate mongo, ConsumerFactory<String, byte[]> consumers, Scoring scoring, CallCopies calls,
-            RankingIndex rankings, Clock clock) {
+            RankingIndex rankings, Clock clock, org.tsbase.support.outbox.OutboxEvents events,
+            org.tsbase.support.outbox.OutboxRelay relay) {
+        this.events = events;
+        this.relay = relay;
         this.mongo = mongo;
         this.consumers = consumers;
         this.scoring = scoring;
@@ -85,7 +92,7 @@ class ReplayRunner implements DisposableBean {
         this.clock = clock;
     }
 
-    ReplayJob start(String rubricId, String callId, boolean dryRun, String requestedBy) {
+    ReplayJob start(String rubricId, String callId, boolean dryRun, String requestedBy, String reason) {
         if (mongo.exists(Query.query(Criteria.where("state").is(ReplayJob.State.RUNNING)), ReplayJob.class)) {
             throw ApiException.conflict("replay.already-running");
         }
@@ -99,7 +106,7 @@ class ReplayRunner implements DisposableBean {
         }
         long total = end.entrySet().stream().mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
         ReplayJob job = new ReplayJob(jobId, rubricId, callId, dryRun, ReplayJob.State.RUNNING, requestedBy,
-                clock.instant(), null, end, begin, total, 0, 0, List.of(), 0, null);
+                clock.instant(), null, end, begin, total, 0, 0, List.of(), 0, null, reason, List.of());
         mongo.insert(job);
         worker.execute(() -> run(jobId));
         return job;
@@ -133,10 +140,16 @@ class ReplayRunner implements DisposableBean {
             rescore(job, resumed ? null : submitted);
             List<ReplayChange> changes = changes(jobId);
             Diff diff = diff(job, changes);
+            java.time.Instant finished = clock.instant();
+            ReplayJob read = java.util.Objects.requireNonNullElse(mongo.findById(jobId, ReplayJob.class), job);
+            List<org.tsbase.support.outbox.OutboxEntry> audit = audit(read, changes.size(), finished);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(jobId)), new Update()
-                    .set("state", ReplayJob.State.COMPLETED).set("finishedAt", clock.instant())
-                    .set("changed", changes.size()).set("diff", diff.shown()).set("diffSize", diff.size()),
-                    ReplayJob.class);
+                    .set("state", ReplayJob.State.COMPLETED).set("finishedAt", finished)
+                    .set("changed", changes.size()).set("diff", diff.shown()).set("diffSize", diff.size())
+                    .push("outbox").each(audit.toArray()), ReplayJob.class);
+            if (!audit.isEmpty()) {
+                relay.publishSoon(COLLECTION, jobId);
+            }
             mongo.remove(Query.query(Criteria.where("jobId").is(jobId)), ReplayChange.class);
             log.info("replay {} completed: {} result(s) {}", jobId, changes.size(),
                     job.dryRun() ? "would change" : "changed");
@@ -239,6 +252,25 @@ class ReplayRunner implements DisposableBean {
         } catch (PoisonEventException e) {
             return Optional.empty(); // the live consumer dead-lettered it already
         }
+    }
+
+    /**
+     * The audit events of a completed job: one {@code scoring.decision.v1} per call it concerned (the call it was
+     * asked for, else the calls naming its rubric, else every call), who asked, when, why and what it changed.
+     */
+    private List<org.tsbase.support.outbox.OutboxEntry> audit(ReplayJob job, int changed, java.time.Instant at) {
+        List<String> callIds = job.callId() != null ? List.of(job.callId())
+                : mongo.findAll(org.tsbase.scoring.call.CallCopy.class).stream()
+                        .filter(c -> job.rubricId() == null
+                                || c.rubrics() != null && c.rubrics().containsValue(job.rubricId()))
+                        .map(org.tsbase.scoring.call.CallCopy::callId).toList();
+        String summary = (job.dryRun() ? "试算重算（不保存）" : "重算") + "：读取 " + job.processed() + " 条申报事件，"
+                + changed + " 份结果" + (job.dryRun() ? "将" : "已") + "变化"
+                + (job.rubricId() == null ? "" : "（评分标准 " + job.rubricId() + "）");
+        return callIds.stream().map(callId -> events.event(org.tsbase.events.Topics.SCORING_DECISIONS, callId,
+                org.tsbase.events.EventTypes.SCORING_DECISION, new org.tsbase.events.ScoringDecision(
+                        "REPLAY_COMPLETED", callId, job.requestedBy(), at, summary, job.reason(), job.rubricId(), null,
+                        job.jobId()))).toList();
     }
 
     /** Records a page's changes in one bulk write; an application met again keeps the result it had first. */

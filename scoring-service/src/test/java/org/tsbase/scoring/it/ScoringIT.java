@@ -453,7 +453,16 @@ class ScoringIT {
                 json(call("GET", "/api/scores/" + a, admin, null)).get("frozen").asBoolean()).isTrue());
 
         String v2 = v1.replace("version: 1", "version: 2").replace("passMark: 80", "passMark: 95");
-        assertThat(call("POST", "/api/rubrics", admin, v2, "application/yaml").statusCode()).isEqualTo(201);
+        assertThat(call("POST", "/api/rubrics?reason=pass-mark-95", admin, v2, "application/yaml").statusCode())
+                .isEqualTo(201);
+        // the audit trail of the call that names the rubric learns who uploaded which version, and why
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(decisions(replayCall))
+                .anySatisfy(d -> {
+                    assertThat(d.kind()).isEqualTo("RUBRIC_UPLOADED");
+                    assertThat(d.rubricVersion()).isEqualTo(2);
+                    assertThat(d.by()).isNotBlank();
+                    assertThat(d.reason()).isEqualTo("pass-mark-95");
+                }));
 
         JsonNode dry = runReplay(admin, "{\"rubricId\":\"" + rubricId + "\",\"dryRun\":true}");
         assertThat(dry.get("changed").asLong()).isEqualTo(2);
@@ -468,8 +477,17 @@ class ScoringIT {
         assertThat(scoreEvents(b)).as("a dry run publishes nothing").hasSize(1);
         assertThat(json(call("GET", "/api/scores/" + b, admin, null)).get("rubricVersion").asInt()).isEqualTo(1);
 
-        JsonNode real = runReplay(admin, "{\"rubricId\":\"" + rubricId + "\",\"dryRun\":false}");
+        JsonNode real = runReplay(admin, "{\"rubricId\":\"" + rubricId + "\",\"dryRun\":false,"
+                + "\"reason\":\"新版评分标准\"}");
         assertThat(real.get("changed").asLong()).isEqualTo(2);
+        assertThat(real.has("outbox")).as("the job's outbox is not part of the API").isFalse();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(decisions(replayCall))
+                .anySatisfy(d -> {
+                    assertThat(d.kind()).isEqualTo("REPLAY_COMPLETED");
+                    assertThat(d.jobId()).isEqualTo(real.get("jobId").asString());
+                    assertThat(d.reason()).isEqualTo("新版评分标准");
+                    assertThat(d.summary()).contains("2 份结果已变化");
+                }));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scoreEvents(b)).hasSize(2));
         ScoreComputed rescored = scoreEvents(b).get(1);
         assertThat(rescored.cause()).isEqualTo("RESCORE");
@@ -513,7 +531,7 @@ class ScoringIT {
         String jobId = "resumed-" + UUID.randomUUID();
         mongo.insert(new org.tsbase.scoring.replay.ReplayJob(jobId, null, CALL, true,
                 org.tsbase.scoring.replay.ReplayJob.State.RUNNING, "admin", Instant.now(), null, end, positions,
-                total, positions.get(read), 0, List.of(), 0, null));
+                total, positions.get(read), 0, List.of(), 0, null, null, List.of()));
 
         events.publishEvent(new org.springframework.boot.context.event.ApplicationReadyEvent(
                 new org.springframework.boot.SpringApplication(), new String[0], context, Duration.ZERO));
@@ -546,6 +564,18 @@ class ScoringIT {
         });
         assertThat(done[0].get("processed").asLong()).isEqualTo(done[0].get("total").asLong());
         return done[0];
+    }
+
+    static List<org.tsbase.events.ScoringDecision> decisions(String callId) {
+        List<org.tsbase.events.ScoringDecision> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : TopicProbe.readAll(bootstrap(), Topics.SCORING_DECISIONS,
+                EventTypes.SCORING_DECISION)) {
+            if (callId.equals(r.key())) {
+                assertConforms(EventTypes.SCORING_DECISION, r.value());
+                out.add(EventJson.fromBytes(r.value(), org.tsbase.events.ScoringDecision.class));
+            }
+        }
+        return out;
     }
 
     static JsonNode change(JsonNode job, String applicationId) {

@@ -268,8 +268,9 @@ class ProcedureNotificationsIT {
         });
         awaitConsumed(Topics.CALLS);
         assertThat(mailsTo("caosi@w.example")).isEmpty();
-        assertThat(mongo.getCollection("call_copies").find(new Document("_id", RESULTS_CALL)).first()
-                .get("resultsAnnouncedFor")).isNotNull();
+        assertThat(mongo.getCollection("call_copies").find(new Document("_id", RESULTS_CALL)).first())
+                .satisfies(c -> assertThat(c.get("resultsAnnouncedFor")).isNotNull())
+                .satisfies(c -> assertThat(c.get("resultsPending")).isNull());
 
         // the same call event again, a later version of the call, and a sweep cut short before it was recorded
         // (the marker removed, as after a crash): nothing more

@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param resultsPublishedAt when the district published the results; null before: scores are held until then
  * @param resultsAnnouncedFor the {@code resultsPublishedAt} whose scores were all mailed (the sweep went through);
  *                           a redelivered call event then sweeps nothing again
+ * @param resultsPending     true from a publication until its sweep went through (sparse index: the retry job reads
+ *                           only these)
  */
 @Document(CallCopy.COLLECTION)
 public record CallCopy(
@@ -23,6 +25,7 @@ public record CallCopy(
         @Indexed LocalDate reviewEnds,
         Instant resultsPublishedAt,
         Instant resultsAnnouncedFor,
+        @Indexed(sparse = true) Boolean resultsPending,
         long version) {
 
     static final String COLLECTION = "call_copies";

@@ -60,7 +60,12 @@ public class CallDirectory {
     /** Every score of the publication at {@code publishedAt} was mailed (or waits for its contacts). */
     public void markAnnounced(String callId, Instant publishedAt) {
         mongo.updateFirst(query(where("_id").is(callId).and("resultsPublishedAt").is(publishedAt)),
-                new Update().set("resultsAnnouncedFor", publishedAt), CallCopy.class);
+                new Update().set("resultsAnnouncedFor", publishedAt).unset("resultsPending"), CallCopy.class);
+    }
+
+    /** Publications whose sweep did not go through (the store was away): read through the sparse index. */
+    public List<CallCopy> unannounced() {
+        return mongo.find(query(where("resultsPending").is(true)), CallCopy.class);
     }
 
     void apply(ReceivedEvent event) {
@@ -92,6 +97,8 @@ public class CallDirectory {
         find(call.callId()).filter(CallCopy::resultsPublished)
                 .filter(c -> !Objects.equals(c.resultsPublishedAt(), c.resultsAnnouncedFor()))
                 .ifPresent(c -> {
+                    mongo.updateFirst(query(where("_id").is(c.callId())), new Update().set("resultsPending", true),
+                            CallCopy.class);
                     log.info("call {}: results published at {}, announcing the scores", c.callId(),
                             c.resultsPublishedAt());
                     publisher.publishEvent(new ResultsPublished(c.callId(), c.resultsPublishedAt()));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tsbase.notification.applications.ApplicationDirectory;
 import org.tsbase.notification.applications.LatestScore;
@@ -17,7 +18,9 @@ import org.tsbase.notification.notifications.Notifier;
  * the call's latest scores a page at a time through their {@code (callId, _id)} index, so the work follows the
  * call's applications. Each mail's id comes from (application, result version, RESULT_PUBLISHED), so a redelivered
  * call event, a restart in the middle or a score event racing the sweep sends nothing twice; when the sweep went
- * through, the call copy records it and a later redelivery does not read the scores again.
+ * through, the call copy records it and a later redelivery does not read the scores again; until then it is marked
+ * {@code resultsPending} and a retry job sweeps it again (a failure here never sends the call event to its
+ * dead-letter topic).
  */
 @Service
 class ResultRelease {
@@ -39,6 +42,26 @@ class ResultRelease {
 
     @EventListener
     void published(ResultsPublished published) {
+        try {
+            sweep(published);
+        } catch (RuntimeException e) {
+            // the call copy keeps resultsPending: the retry job sweeps again (its mails are idempotent)
+            log.warn("call {}: results not announced yet, retried later: {}", published.callId(), e.toString());
+        }
+    }
+
+    /** Sweeps again what a failure (the store away, a crash) left unannounced. */
+    @Scheduled(fixedDelayString = "${tsbase.notifications.results-retry-interval:1m}", initialDelayString = "1m")
+    void retryUnannounced() {
+        try {
+            calls.unannounced().stream().filter(c -> c.resultsPublishedAt() != null)
+                    .forEach(c -> published(new ResultsPublished(c.callId(), c.resultsPublishedAt())));
+        } catch (RuntimeException e) {
+            log.warn("results retry job did not run through: {}", e.toString());
+        }
+    }
+
+    private void sweep(ResultsPublished published) {
         String title = triggers.callTitle(published.callId());
         int scores = 0;
         int created = 0;

@@ -112,8 +112,8 @@ public class ApplicationDirectory {
         return mongo.findById(score.applicationId(), LatestScore.class);
     }
 
-    public Optional<String> status(String applicationId) {
-        return Optional.ofNullable(mongo.findById(applicationId, ApplicationState.class)).map(ApplicationState::status);
+    public Optional<ApplicationState> state(String applicationId) {
+        return Optional.ofNullable(mongo.findById(applicationId, ApplicationState.class));
     }
 
     /** A page of a call's latest scores in id order after {@code afterId} (null: from the start). */

@@ -72,8 +72,8 @@ class ResultRelease {
             for (LatestScore latest : page) {
                 scores++;
                 ScoreRelease.Outcome outcome = ScoreRelease.decide(false, latest.resultVersion(),
-                        latest.resultVersion(), applications.status(latest.applicationId()),
-                        Optional.of(published.publishedAt()));
+                        latest.resultVersion(), latest.score().applicationVersion(),
+                        applications.state(latest.applicationId()), Optional.of(published.publishedAt()));
                 if (outcome == ScoreRelease.Outcome.MAIL) {
                     created += notifier.notify(Triggers.scored(latest.eventId(), latest.score(), title));
                 }

@@ -3,6 +3,7 @@ package org.tsbase.notification.triggers;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.tsbase.notification.applications.ApplicationState;
 
 /**
  * When an automatic score may be mailed to the applicant (issue 9: "the automatic score is shown and mailed to
@@ -29,15 +30,20 @@ final class ScoreRelease {
     private ScoreRelease() {
     }
 
-    static Outcome decide(boolean replay, long resultVersion, long latestResultVersion, Optional<String> status,
-            Optional<Instant> resultsPublishedAt) {
+    /**
+     * @param scoredVersion the application version the score is of
+     * @param state         the application's status copy, if known; it counts only if it is not older than the
+     *                      scored version (a resubmission's score may arrive before its submission event)
+     */
+    static Outcome decide(boolean replay, long resultVersion, long latestResultVersion, long scoredVersion,
+            Optional<ApplicationState> state, Optional<Instant> resultsPublishedAt) {
         if (replay) {
             return Outcome.REPLAY;
         }
         if (resultVersion < latestResultVersion) {
             return Outcome.SUPERSEDED;
         }
-        if (status.filter(NOT_MAILED_IN::contains).isPresent()) {
+        if (state.filter(a -> a.version() >= scoredVersion && NOT_MAILED_IN.contains(a.status())).isPresent()) {
             return Outcome.NOT_CURRENT;
         }
         return resultsPublishedAt.isPresent() ? Outcome.MAIL : Outcome.HOLD;

@@ -91,8 +91,8 @@ class Triggers {
         LatestScore latest = applications.storeScore(event.id(), score);
         Optional<CallCopy> call = calls.find(score.callId());
         ScoreRelease.Outcome outcome = ScoreRelease.decide(event.replay(), score.resultVersion(),
-                latest == null ? score.resultVersion() : latest.resultVersion(),
-                applications.status(score.applicationId()), call.map(CallCopy::resultsPublishedAt));
+                latest == null ? score.resultVersion() : latest.resultVersion(), score.applicationVersion(),
+                applications.state(score.applicationId()), call.map(CallCopy::resultsPublishedAt));
         if (outcome != ScoreRelease.Outcome.MAIL) {
             log.info("score event {} for application {} (result {}): {}", event.id(), score.applicationId(),
                     score.resultVersion(), outcome);

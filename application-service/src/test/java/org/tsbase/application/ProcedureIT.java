@@ -92,6 +92,8 @@ class ProcedureIT extends IntegrationTestSupport {
         Response reviewerOverride = post("/api/applications/" + failed + "/district-opinion", district(),
                 "{\"recommended\": true, \"override\": {\"reason\": \"我想\"}}");
         assertThat(reviewerOverride.status()).isEqualTo(403);
+        assertThat(post("/api/applications/" + failed + "/district-opinion", admin(), body).status())
+                .as("ADMIN does not review, it only overrides").isEqualTo(403);
         assertThat(post("/api/applications/" + failed + "/district-opinion", admin(),
                 "{\"recommended\": true, \"override\": {\"reason\": \" \"}}").status())
                 .as("an override needs a written reason").isEqualTo(400);

@@ -259,14 +259,15 @@ public record Application(
     /**
      * The district's recommendation as far as this application decides it, before a quota slot is taken: status
      * SCORED, the call's review period (or a reopening), the pass mark for a recommendation, an override only by
-     * ADMIN. Checked again by {@link #districtOpinion}.
+     * ADMIN (who gives no opinion otherwise: the controller lets ADMIN in only with an override). Checked again by
+     * {@link #districtOpinion}.
      */
     public void requireDistrictOpinion(Call call, boolean recommended, AdminOverride override, boolean byAdmin,
             Instant now) {
-        Workflow.require(this, "action.district-opinion", ApplicationStatus.SCORED);
         if (override != null && !byAdmin) {
             throw new WorkflowException.NotAllowed("recommend.override-admin-only");
         }
+        Workflow.require(this, "action.district-opinion", ApplicationStatus.SCORED);
         if (!call.reviewOpenAt(now)) {
             throw new WorkflowException.RuleBroken("review.closed", call.title(),
                     String.valueOf(call.reviewStarts()), String.valueOf(call.reviewEnds()));

@@ -18,6 +18,8 @@ import org.tsbase.application.intake.ApplicationViews;
 import org.tsbase.application.web.Problems;
 import org.tsbase.application.web.Versions;
 import org.tsbase.support.security.Caller;
+import org.tsbase.support.security.Role;
+import org.tsbase.support.web.ApiException;
 
 /** The reviewers' opinions; the answer is the application after the step, its version as {@code ETag}. */
 @RestController
@@ -61,6 +63,10 @@ class OpinionController {
             @RequestBody DistrictOpinionRequest request, Caller caller) {
         String text = ReviewService.checked("recommended", request.recommended(), request.text());
         String overrideReason = null;
+        if (request.override() == null && !caller.has(Role.DISTRICT_REVIEWER)) {
+            // ADMIN does not review: it only overrides the quota or the pass mark, with a written reason
+            throw ApiException.forbidden();
+        }
         if (request.override() != null) {
             Problems p = new Problems();
             overrideReason = CallRules.reason(p, request.override().reason());

@@ -423,8 +423,12 @@ class HostileCorpusIT {
 
     private String submitted(String who, String org) {
         String id = draft(who, org, ids.get("call2"));
-        var r = gateway.post("/api/applications/" + id + "/submit", token("applicant" + who), null);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        // issue 9: submission needs the contact registered above, which application-service learns from the contact
+        // topic a moment later
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            var r = gateway.post("/api/applications/" + id + "/submit", token("applicant" + who), null);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        });
         return id;
     }
 

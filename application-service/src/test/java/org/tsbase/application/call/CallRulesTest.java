@@ -111,6 +111,44 @@ class CallRulesTest {
         assertThat(CallRules.check(edges).reviewEnds()).isEqualTo(LocalDate.of(2100, 12, 31));
     }
 
+    @Test
+    void theReferenceCallAsksForTheSealedFormAndTheDeclarationInItsDistrict() {
+        Call c = sjs2023();
+        assertThat(c.districtCode()).isEqualTo("110107");
+        assertThat(c.sealedFormRequired()).isTrue();
+        assertThat(c.declarationText()).startsWith("本单位承诺");
+        assertThat(c.reviewOpenAt(OffsetDateTime.parse("2023-06-30T23:59:59+08:00").toInstant())).isFalse();
+        assertThat(c.reviewOpenAt(OffsetDateTime.parse("2023-07-01T00:00:00+08:00").toInstant())).isTrue();
+        assertThat(c.reviewOpenAt(OffsetDateTime.parse("2023-08-15T23:59:59+08:00").toInstant())).isTrue();
+        assertThat(c.reviewOpenAt(OffsetDateTime.parse("2023-08-16T00:00:00+08:00").toInstant())).isFalse();
+    }
+
+    @Test
+    void aReopeningNeedsAReasonAndADayNotBeforeToday() {
+        Instant now = OffsetDateTime.parse("2023-09-01T10:00:00+08:00").toInstant();
+        assertThatThrownBy(() -> CallRules.reopening(" ", LocalDate.of(2023, 8, 31), "admin", now))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors())
+                        .extracting(ApiException.FieldProblem::field).containsExactlyInAnyOrder("reason", "until"));
+        Call.ReviewReopening r = CallRules.reopening(" 补充审核 ", LocalDate.of(2023, 9, 1), "admin", now);
+        assertThat(r.reason()).isEqualTo("补充审核");
+        Call c = sjs2023();
+        Call reopened = new Call(c.callId(), c.title(), c.district(), c.year(), c.applicationOpens(),
+                c.applicationCloses(), c.reviewStarts(), c.reviewEnds(), c.quotas(), c.rubrics(), c.assessmentPeriod(),
+                c.districtCode(), c.sealedFormRequired(), c.declarationText(), null, r, 2, null, null, List.of());
+        assertThat(reopened.reviewOpenAt(now)).isTrue();
+        assertThat(reopened.reviewOpenAt(OffsetDateTime.parse("2023-09-02T00:00:00+08:00").toInstant())).isFalse();
+    }
+
+    @Test
+    void aDistrictCodeHasSixDigits() {
+        CallRequest r = request("sjs-2024", "2024-05-01", "2024-05-31");
+        CallRequest bad = new CallRequest(r.callId(), r.title(), r.district(), r.year(), r.applicationOpens(),
+                r.applicationCloses(), r.reviewStarts(), r.reviewEnds(), r.quotas(), r.rubrics(), null, "11010",
+                true, "承诺");
+        assertThatThrownBy(() -> CallRules.check(bad)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.errors()).extracting(ApiException.FieldProblem::field).containsExactly("districtCode"));
+    }
+
     static CallRequest request(String callId, String opens, String closes) {
         return new CallRequest(callId, "2024 年度申报", "石景山区", 2024, opens, closes, LocalDate.of(2024, 7, 1),
                 LocalDate.of(2024, 8, 15), Map.of(ApplicationType.POINT, 3, ApplicationType.ZONE, 1),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.tsbase.events.ApplicationType;
 import org.tsbase.scoring.ranking.RankedEntry;
@@ -22,7 +23,6 @@ import org.tsbase.scoring.sheet.ScoreSheet;
 @Component
 class RankingRows {
 
-    static final int PAGE = 500;
 
     /** One line of 推荐汇总表; {@code flags} in words. */
     record Row(int rank, String applicationId, String organizationName, String creditCode, ApplicationType type,
@@ -32,21 +32,25 @@ class RankingRows {
 
     private final RankingIndex index;
     private final PointStandardCrossCheck crossCheck;
+    private final int page;
 
-    RankingRows(RankingIndex index, PointStandardCrossCheck crossCheck) {
+    /** @param page entries read at a time ({@code tsbase.documents.ranking-page-size}, 500; the tests use 1) */
+    RankingRows(RankingIndex index, PointStandardCrossCheck crossCheck,
+            @Value("${tsbase.documents.ranking-page-size:500}") int page) {
         this.index = index;
         this.crossCheck = crossCheck;
+        this.page = Math.max(1, page);
     }
 
     void forEach(String callId, ApplicationType type, int quota, Consumer<Row> action) {
         long passed = index.count(callId, type, ScoreSheet.Standing.PASSED);
         RankingEntry above = null;
-        for (long from = 0; from < passed; from += PAGE) {
-            List<ScoreSheet> window = index.passed(callId, type, from, PAGE + 1);
+        for (long from = 0; from < passed; from += page) {
+            List<ScoreSheet> window = index.passed(callId, type, from, page + 1);
             if (window.isEmpty()) {
                 return;
             }
-            int last = Math.min(PAGE, window.size());
+            int last = Math.min(page, window.size());
             List<RankingEntry> run = window.subList(0, last).stream().map(RankingIndex::entry).toList();
             RankingEntry below = window.size() > last ? RankingIndex.entry(window.get(last)) : null;
             List<RankedEntry> ranked = Ranking.slice(quota, (int) from + 1, above, run, below);

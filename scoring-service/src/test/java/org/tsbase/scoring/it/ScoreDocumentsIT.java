@@ -48,7 +48,9 @@ import tools.jackson.databind.JsonNode;
  * The documents of scoring read back as their readers get them: the score sheet PDF's text (PDFBox), 推荐汇总表 as
  * XLSX (POI: sheets, order, cell types, frozen header) and as CSV (BOM); reviewers only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// one ranking entry read at a time: every row of the exports crosses a page boundary of RankingRows
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tsbase.documents.ranking-page-size=1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScoreDocumentsIT {
 
@@ -57,12 +59,14 @@ class ScoreDocumentsIT {
     static final String ORG_SECOND = "91110107MA04D5E63X";
     static final String ORG_FAILED = "91110107MA07F8G926";
     static final String PARK = "91110107MA00000015";
+    static final String ORG_TIE = "91110107MA0000001X";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     final String first = "doc-first-" + UUID.randomUUID();
     final String second = "doc-second-" + UUID.randomUUID();
     final String failed = "doc-failed-" + UUID.randomUUID();
     final String zone = "doc-zone-" + UUID.randomUUID();
+    final String tie = "doc-tie-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -87,16 +91,20 @@ class ScoreDocumentsIT {
                         new CallUpserted.Period(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 11, 30)), 1));
         Map<String, Object> lessPlanned = ScoringIT.fullPointEvidence();
         lessPlanned.put("annualPlan", Map.of("exists", true, "covers", List.of()));
+        Instant now = Instant.now();
         submit(first, ApplicationType.POINT, new OrganizationFacts(ORG_FIRST, "北京京西智造有限公司", null, 60, null),
-                ScoringIT.fullPointEvidence());
+                ScoringIT.fullPointEvidence(), now.minusSeconds(50));
         submit(second, ApplicationType.POINT, new OrganizationFacts(ORG_SECOND, "北京西山新材料有限公司", null, 60, null),
-                lessPlanned);
+                lessPlanned, now.minusSeconds(40));
         submit(failed, ApplicationType.POINT, new OrganizationFacts(ORG_FAILED, "北京未达标科技有限公司", null, 60, null),
-                Map.of("liaisonDesignated", true));
+                Map.of("liaisonDesignated", true), now.minusSeconds(30));
         submit(zone, ApplicationType.ZONE, new OrganizationFacts(PARK, "石景山数字创新产业园", null, null, 100),
-                zoneEvidence());
+                zoneEvidence(), now.minusSeconds(20));
+        // the same points as second, submitted later: ranked after it by the last tie-break
+        submit(tie, ApplicationType.POINT, new OrganizationFacts(ORG_TIE, "北京模式口科技有限公司", null, 60, null),
+                lessPlanned, now.minusSeconds(10));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (String id : List.of(first, second, failed, zone)) {
+            for (String id : List.of(first, second, failed, zone, tie)) {
                 assertThat(get("/api/scores/" + id, reviewer, "application/json").statusCode()).isEqualTo(200);
                 assertThat(json(get("/api/scores/" + id, reviewer, "application/json")).get("status").asString())
                         .isEqualTo("SCORED");
@@ -137,10 +145,11 @@ class ScoreDocumentsIT {
         return e;
     }
 
-    static void submit(String id, ApplicationType type, OrganizationFacts org, Map<String, Object> evidence) {
+    static void submit(String id, ApplicationType type, OrganizationFacts org, Map<String, Object> evidence,
+            Instant submittedAt) {
         TopicProbe.sendEvent(TestInfrastructure.bootstrapServers(), Topics.APPLICATIONS, id,
                 EventTypes.APPLICATION_SUBMITTED, UUID.randomUUID().toString(),
-                new ApplicationSubmitted(id, CALL, type, 1, Instant.now(), org, evidence));
+                new ApplicationSubmitted(id, CALL, type, 1, submittedAt, org, evidence));
     }
 
     @Test
@@ -193,10 +202,12 @@ class ScoreDocumentsIT {
             Row header = points.getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("排名");
             assertThat(header.getCell(1).getStringCellValue()).isEqualTo("申报单位");
-            // the failed one is not ranked; first (100 - 6 = 94) before second (92): what the JSON ranking says
-            assertThat(points.getLastRowNum()).isEqualTo(2);
+            // the failed one is not ranked; first (100 - 6 = 94), then second and tie (92 each, second submitted
+            // earlier), as the JSON ranking says, with its tie-break reasons
+            assertThat(points.getLastRowNum()).isEqualTo(3);
             JsonNode ranking = json(get("/api/rankings?callId=" + CALL + "&type=POINT", reviewer, "application/json"));
-            for (int i = 0; i < 2; i++) {
+            assertThat(ranking.get("entries")).hasSize(3);
+            for (int i = 0; i < 3; i++) {
                 Row row = points.getRow(i + 1);
                 JsonNode e = ranking.get("entries").get(i);
                 assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -207,11 +218,14 @@ class ScoreDocumentsIT {
                 assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(e.get("total").decimalValue().doubleValue());
                 assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(e.get("base").decimalValue().doubleValue());
                 assertThat(row.getCell(8).getStringCellValue()).isEqualTo(e.get("proposed").asBoolean() ? "是" : "否");
+                assertThat(row.getCell(9).getStringCellValue()).isEqualTo(e.get("reason").asString());
                 assertThat(row.getCell(15).getStringCellValue()).isEqualTo(e.get("applicationId").asString());
             }
             assertThat(points.getRow(1).getCell(1).getStringCellValue()).isEqualTo("北京京西智造有限公司");
             assertThat(points.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(94.0);
             assertThat(points.getRow(2).getCell(1).getStringCellValue()).isEqualTo("北京西山新材料有限公司");
+            assertThat(points.getRow(3).getCell(1).getStringCellValue()).isEqualTo("北京模式口科技有限公司");
+            assertThat(points.getRow(3).getCell(9).getStringCellValue()).contains("提交时间");
             Sheet zones = book.getSheet("示范区");
             assertThat(zones.getLastRowNum()).isEqualTo(1);
             assertThat(zones.getRow(1).getCell(1).getStringCellValue()).isEqualTo("石景山数字创新产业园");
@@ -236,7 +250,7 @@ class ScoreDocumentsIT {
         assertThat(body[2] & 0xFF).isEqualTo(0xBF);
         List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).startsWith("排名,申报单位,统一社会信用代码,申报类型,总分");
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("1,北京京西智造有限公司," + ORG_FIRST + ",示范点,94,");
         assertThat(lines.get(2)).startsWith("2,北京西山新材料有限公司,");
     }

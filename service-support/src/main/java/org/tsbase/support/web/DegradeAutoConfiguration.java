@@ -29,6 +29,16 @@ public class DegradeAutoConfiguration {
         return new FailFastMongoSettings(details == null ? null : details.getConnectionString(), timeouts);
     }
 
+    /** The documents' indexes, built at start without a read timeout ({@link StartupIndexes}). */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(
+            org.springframework.data.mongodb.MongoDatabaseFactory.class)
+    StartupIndexes startupIndexes(ObjectProvider<MongoConnectionDetails> connection,
+            org.springframework.data.mongodb.MongoDatabaseFactory databases,
+            org.springframework.data.mongodb.core.mapping.MongoMappingContext mapping) {
+        return new StartupIndexes(connection.getObject().getConnectionString(), databases, mapping);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Overload {

@@ -1,7 +1,5 @@
 package org.tsbase.application.document;
 
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tsbase.application.intake.Application;
@@ -9,38 +7,22 @@ import org.tsbase.support.privacy.Masking;
 import org.tsbase.support.security.Caller;
 
 /**
- * The contacts (附件6) of the organisation as they were when the application was submitted, as the printed form
- * shows them: mobile phones and e-mail addresses masked for readers who do not act for the organisation.
- *
- * <p>The snapshot ({@code contactsAtSubmission} on the application) is being added by the intake work at the same
- * time as the documents; until it lands on {@link Application} this reads it by its record component's name, so the
- * form prints it as soon as it exists and says "not kept" before. Replace with the accessor once it is there.
+ * The contacts (附件6) of the organisation as they were when the application was last submitted
+ * ({@link Application#contactsAtSubmission()}), as the printed form shows them: mobile phones and e-mail addresses
+ * masked for readers who do not act for the organisation, as in the JSON.
  */
 final class SubmittedContacts {
-
-    static final String COMPONENT = "contactsAtSubmission";
 
     private SubmittedContacts() {
     }
 
-    /** The snapshot as stored (unmasked), or empty when the application keeps none. */
+    /** The snapshot as stored (unmasked), or empty when the application keeps none (a draft). */
     static Optional<List<ContactRow>> of(Application a) {
-        for (RecordComponent c : Application.class.getRecordComponents()) {
-            if (c.getName().equals(COMPONENT)) {
-                Object value = read(c, a);
-                if (!(value instanceof List<?> list)) {
-                    return Optional.empty();
-                }
-                List<ContactRow> rows = new ArrayList<>();
-                for (Object contact : list) {
-                    rows.add(new ContactRow(text(contact, "name"), text(contact, "department"),
-                            text(contact, "title"), text(contact, "officePhone"), text(contact, "mobilePhone"),
-                            text(contact, "email"), text(contact, "remarks")));
-                }
-                return Optional.of(rows);
-            }
+        if (a.contactsAtSubmission() == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(a.contactsAtSubmission().stream().map(c -> new ContactRow(c.name(), c.department(),
+                c.title(), c.officePhone(), c.mobilePhone(), c.email(), null)).toList());
     }
 
     static List<ContactRow> masked(List<ContactRow> rows, Application a, Caller caller) {
@@ -49,26 +31,5 @@ final class SubmittedContacts {
         }
         return rows.stream().map(r -> new ContactRow(r.name(), r.department(), r.title(), r.officePhone(),
                 Masking.phone(r.mobilePhone()), Masking.email(r.email()), r.remarks())).toList();
-    }
-
-    private static String text(Object record, String component) {
-        if (record == null || !record.getClass().isRecord()) {
-            return null;
-        }
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            if (c.getName().equals(component)) {
-                Object v = read(c, record);
-                return v == null ? null : v.toString();
-            }
-        }
-        return null;
-    }
-
-    private static Object read(RecordComponent c, Object record) {
-        try {
-            return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + c.getName(), e);
-        }
     }
 }

@@ -157,17 +157,16 @@ class DocumentsIT extends IntegrationTestSupport {
         assertThat(text).contains("培训台账.pdf", "台账", sha256(pdf()));
         assertThat(text).contains("申报编号 " + id, "版本 " + json.get("version").asLong(), "内容 SHA-256 " + hash);
         assertThat(text).doesNotContain("草稿", "leadershipBody", "PERSONNEL");
-        // the contacts of 附件6 as of submission, where the record keeps them
-        if (json.has("contactsAtSubmission") && json.get("contactsAtSubmission").size() > 0) {
-            assertThat(text).contains(json.get("contactsAtSubmission").get(0).get("name").asString());
-        } else {
-            assertThat(text).contains("未记录联络人名单");
-        }
+        // the contacts of 附件6 as of submission
+        JsonNode contact = json.get("contactsAtSubmission").get(0);
+        assertThat(text).contains("工作联络人信息表（附件6，提交时）", contact.get("name").asString(),
+                contact.get("department").asString(), contact.get("mobilePhone").asString());
 
         // the same version prints the same hash for a reviewer, whose copy masks the phone
         HttpResponse<byte[]> reviewers = bytes("/api/applications/" + id, district(), "application/pdf");
         assertThat(reviewers.headers().firstValue("X-Content-SHA256")).hasValue(hash);
-        assertThat(text(reviewers.body())).contains("138****5678").doesNotContain("13812345678");
+        assertThat(text(reviewers.body())).contains("138****5678").doesNotContain("13812345678")
+                .contains(contact.get("name").asString());
     }
 
     void assertEveryEvidenceAnswer(String text, JsonNode node, String path, String owner) {

@@ -79,6 +79,22 @@ class CallsIT extends IntegrationTestSupport {
         assertThat(EventJson.tree(event.value()).path("rubrics").path("ZONE").asString()).isEqualTo("sjs-zone-2023");
     }
 
+    /** A call stored by an earlier version (before issue 9's fields) is still read: no 500 after an upgrade. */
+    @Test
+    void aCallStoredBeforeTheProcedureFieldsExistedIsStillRead() {
+        String callId = "old-" + UUID.randomUUID().toString().substring(0, 8);
+        mongo.getCollection("calls").insertOne(new org.bson.Document("_id", callId).append("title", "旧批次")
+                .append("district", "石景山区").append("year", 2022)
+                .append("applicationOpens", java.util.Date.from(java.time.Instant.parse("2022-04-01T00:00:00Z")))
+                .append("applicationCloses", java.util.Date.from(java.time.Instant.parse("2022-05-31T15:59:59Z")))
+                .append("quotas", new org.bson.Document("POINT", 3).append("ZONE", 1))
+                .append("rubrics", new org.bson.Document("POINT", "sjs-point-2023").append("ZONE", "sjs-zone-2023"))
+                .append("version", 1L));
+        Response r = get("/api/calls/" + callId, admin());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("title").asString()).isEqualTo("旧批次");
+    }
+
     @Test
     void anInvalidCallIs400NamingEveryFieldAndIsNotStored() {
         String body = """

@@ -49,6 +49,22 @@ public record Call(
         List<OutboxEntry> outbox) {
 
     public static final String COLLECTION = "calls";
+
+    /**
+     * How a stored call is read: a call stored before {@code sealedFormRequired} existed has none, read as false
+     * (a primitive parameter would make every such call unreadable: 500 on GET /api/calls/{id}).
+     */
+    @org.springframework.data.annotation.PersistenceCreator
+    public Call(String callId, String title, String district, int year, Instant applicationOpens,
+            Instant applicationCloses, LocalDate reviewStarts, LocalDate reviewEnds, Map<ApplicationType, Integer> quotas,
+            Map<ApplicationType, String> rubrics, Period assessmentPeriod, String districtCode,
+            Boolean sealedFormRequired, String declarationText, Instant resultsPublishedAt,
+            ReviewReopening reviewReopening, long version, Instant createdAt, Instant updatedAt,
+            List<OutboxEntry> outbox) {
+        this(callId, title, district, year, applicationOpens, applicationCloses, reviewStarts, reviewEnds, quotas,
+                rubrics, assessmentPeriod, districtCode, Boolean.TRUE.equals(sealedFormRequired), declarationText,
+                resultsPublishedAt, reviewReopening, version, createdAt, updatedAt, outbox);
+    }
     /** Calls are the district's: windows are read and written in Beijing time. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

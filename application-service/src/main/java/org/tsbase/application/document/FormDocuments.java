@@ -1,10 +1,12 @@
 package org.tsbase.application.document;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.tsbase.application.call.Call;
 import org.tsbase.application.call.CallService;
 import org.tsbase.application.intake.Application;
 import org.tsbase.application.intake.ApplicationView;
@@ -33,8 +35,11 @@ class FormDocuments {
     Printed print(Application a, Caller caller) {
         Optional<List<ContactRow>> contacts = SubmittedContacts.of(a);
         String hash = ContentHash.of(a, contacts.orElse(null));
-        ApplicationPdf.Input in = new ApplicationPdf.Input(a, ApplicationView.of(a, caller), calls.find(a.callId()),
-                contacts.map(c -> SubmittedContacts.masked(c, a, caller)), hash, clock.instant());
+        Optional<Call> call = calls.find(a.callId());
+        Instant now = clock.instant();
+        // the view decides what this reader sees, as in the JSON: masked phones, the score once results are published
+        ApplicationPdf.Input in = new ApplicationPdf.Input(a, ApplicationView.of(a, caller, call.orElse(null), now),
+                call, contacts.map(c -> SubmittedContacts.masked(c, a, caller)), hash, now);
         return new Printed(ApplicationPdf.render(in, font, text), hash);
     }
 

@@ -121,17 +121,28 @@ class WholeSystemIT {
         submitOnceContactsAreKnown(id, token(Role.APPLICANT));
         submittedApplicationId = id;
 
-        JsonNode score = awaitScore(id, token(Role.APPLICANT));
+        JsonNode score = awaitScore(id, token(Role.DISTRICT_REVIEWER));
         assertThat(score.get("total").decimalValue()).isEqualByComparingTo("100.00");
         assertThat(score.get("passed").asBoolean()).isTrue();
         assertThat(score.get("rubricId").asText()).isEqualTo("sjs-point-2023");
+
+        // issue 9: the applicant sees (and is mailed) its score only once the district publishes the call's results
+        JsonNode unpublished = gateway.get("/api/scores/" + id, token(Role.APPLICANT)).json();
+        assertThat(unpublished.get("status").asText()).isEqualTo("UNPUBLISHED");
+        assertThat(unpublished.get("total").isNull()).isTrue();
+        assertThat(Mailbox.read(stack.imapPort(), email)).noneSatisfy(m -> assertThat(m.body()).contains("总分"));
+        var published = gateway.post("/api/calls/" + CALL + "/results-published", token(Role.ADMIN), null);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                gateway.get("/api/scores/" + id, token(Role.APPLICANT)).json().get("total").decimalValue())
+                .isEqualByComparingTo("100.00"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(gateway.get("/api/applications/" + id, token(Role.APPLICANT)).json().get("status").asText())
                         .isEqualTo("SCORED"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Mailbox.read(stack.imapPort(), email))
-                .anySatisfy(m -> assertThat(m.body()).contains("100")));
+                .anySatisfy(m -> assertThat(m.body()).contains("总分：100")));
         // another organisation cannot see it, and learns nothing of it
         var foreign = gateway.get("/api/scores/" + id, stack.token(Role.APPLICANT, ORG_B));
         assertThat(foreign.status()).isEqualTo(404);

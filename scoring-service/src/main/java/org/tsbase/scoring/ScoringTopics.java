@@ -18,7 +18,7 @@ class ScoringTopics {
     /** Scoring's decisions about calls (rubric uploads, replays), read by application-service's audit trail. */
     @Bean
     NewTopic scoringDecisionsTopic() {
-        return TopicBuilder.name(Topics.SCORING_DECISIONS).partitions(1).build();
+        return TopicBuilder.name(Topics.SCORING_DECISIONS).partitions(3).build();
     }
 
     @Bean

@@ -209,6 +209,9 @@ class WholeSystemIT {
                 .contains("total now 89.5")
                 .contains("\"status\":\"RECOMMENDED\"").contains("\"status\":\"ACCEPTED\"")
                 .contains("zone total 96")
+                // issue 9: the review opened by ADMIN, a return for correction, the quota, the audit trail
+                .contains("审核推荐期").contains("\"status\":\"RETURNED\"").contains("示范区推荐名额（1 个）已用完")
+                .contains("REVIEW_REOPENED").contains("RETURN by").contains("RESULTS_PUBLISHED")
                 .contains("评分结果通知").contains("市级验收结果通知");
 
         // Issue 3: the workflow's events, as an independent consumer of the application topic sees them

@@ -1,6 +1,7 @@
 package org.tsbase.application.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,6 +42,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.tsbase.application.IntegrationTestSupport;
 import org.tsbase.application.TestForms;
 import org.tsbase.application.intake.Application;
+import org.tsbase.events.ApplicationType;
+import org.tsbase.events.EventTypes;
+import org.tsbase.events.ScoreComputed;
+import org.tsbase.events.Topics;
+import org.tsbase.support.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -216,6 +225,29 @@ class DocumentsIT extends IntegrationTestSupport {
             return DateTimeFormatter.ofPattern("yyyy年M月d日").format(LocalDate.parse(s));
         }
         return s;
+    }
+
+    @Test
+    void theApplicantsFormShowsTheScoreOnceTheResultsArePublishedAReviewersAlways() throws Exception {
+        String callId = openCall();
+        String org = freshOrg();
+        String id = submittedWithLedger(callId, org);
+        long version = get("/api/applications/" + id, admin()).json().path("version").asLong();
+        TopicProbe.sendEvent(bootstrap(), Topics.SCORES, id, EventTypes.SCORE_COMPUTED, UUID.randomUUID().toString(),
+                new ScoreComputed(id, callId, ApplicationType.POINT, org, "北京石景山示范科技有限公司", version,
+                        "sjs-point-2023", 1, new BigDecimal("85.50"), new BigDecimal("8.00"), new BigDecimal("93.50"),
+                        true, List.of(), "SUBMISSION", 1, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/applications/" + id, admin()).text("/score/total") != null);
+
+        assertThat(text(bytes("/api/applications/" + id, district(), "application/pdf").body()))
+                .contains("评分结果", "总分 93.5（基础分 85.5 + 加分 8）", "合格");
+        assertThat(text(bytes("/api/applications/" + id, applicant(org), "application/pdf").body()))
+                .doesNotContain("评分结果", "93.5");
+        Response published = post("/api/calls/" + callId + "/results-published", admin(), null);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(text(bytes("/api/applications/" + id, applicant(org), "application/pdf").body()))
+                .contains("总分 93.5（基础分 85.5 + 加分 8）");
     }
 
     @Test

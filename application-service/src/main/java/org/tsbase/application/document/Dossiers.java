@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 01_北京某某科技有限公司_示范点/申报表.pdf      (the form, as {@link FormDocuments} prints it for the caller)
  * 01_北京某某科技有限公司_示范点/评分表.pdf      (scoring-service's score sheet)
  * 01_北京某某科技有限公司_示范点/附件/01_台账.pdf (the attachments, from GridFS)
+ * 00_区局推荐意见.csv                          (the district's opinion, its signatory and date per application)
  * manifest.json                              (every entry's size and SHA-256, and what could not be included)
  * </pre>
  * Applications are numbered by type (示范点 first), then score (highest first), then submission time. What
@@ -174,6 +175,7 @@ class Dossiers {
                 }
             }
         }
+        entries.add(put(zip, "00_区局推荐意见.csv", new ByteArrayInputStream(opinions(listed)), null));
         Manifest manifest = new Manifest(call.callId(), call.title(), status.name(), clock.instant(),
                 caller.subject(), listed, entries, problems);
         zip.putNextEntry(new ZipEntry("manifest.json"));
@@ -181,6 +183,33 @@ class Dossiers {
         zip.closeEntry();
         zip.finish();
         zip.flush();
+    }
+
+    /**
+     * The district's opinion per application of the dossier (scoring-service's list does not hold it): CSV in UTF-8
+     * with a byte order mark, so that Excel opens it in Chinese.
+     */
+    static byte[] opinions(List<Listed> listed) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(writer,
+                org.apache.commons.csv.CSVFormat.EXCEL)) {
+            csv.printRecord("序号", "申报单位", "统一社会信用代码", "申报类型", "状态", "总分", "区局推荐意见", "意见内容", "负责人",
+                    "意见日期", "文件夹", "申报编号");
+            for (Listed l : listed) {
+                Map<String, Object> d = l.districtOpinion();
+                Object at = d == null ? null : d.get("at");
+                csv.printRecord(l.number(), l.organizationName(), l.creditCode(),
+                        l.type() == ApplicationType.POINT ? "示范点" : "示范区", l.status(),
+                        l.total() == null ? "" : l.total().stripTrailingZeros().toPlainString(),
+                        d == null ? "" : Boolean.TRUE.equals(d.get("recommended")) ? "推荐" : "不推荐",
+                        d == null || d.get("text") == null ? "" : d.get("text"),
+                        d == null || d.get("by") == null ? "" : d.get("by"),
+                        at instanceof Instant i ? FormText.day(i) : "", l.folder(), l.applicationId());
+            }
+        }
+        return out.toByteArray();
     }
 
     private static Entry put(ZipOutputStream zip, String path, InputStream in, String recorded) throws IOException {

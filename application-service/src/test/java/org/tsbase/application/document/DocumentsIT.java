@@ -328,6 +328,13 @@ class DocumentsIT extends IntegrationTestSupport {
             assertThat(e.get("size").asLong()).isEqualTo(content.length);
         }
         assertThat(manifest.get("problems")).isEmpty();
+        // the district's opinion beside scoring-service's list, for Excel (BOM) in Chinese
+        byte[] opinions = entries.get("00_区局推荐意见.csv");
+        assertThat(opinions).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> rows = new String(opinions, 3, opinions.length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0)).startsWith("序号,申报单位,统一社会信用代码,申报类型,状态,总分,区局推荐意见,意见内容,负责人,意见日期");
+        assertThat(rows.get(1)).contains("北京石景山示范科技有限公司", "RECOMMENDED", ",推荐,组织机构健全，同意推荐。,district_reviewer-user,2026年8月10日");
         // scoring-service was asked with the reviewer's own token
         assertThat(SEEN_AUTHORIZATION).isNotEmpty().allMatch(("Bearer " + reviewer)::equals);
     }

@@ -51,6 +51,8 @@ import java.util.stream.Stream;
  *
  * {@code as} is the role whose token is sent (default ADMIN); {@code org} binds an APPLICANT token (default the demo
  * organisation); {@code accept} lists statuses besides 2xx that count as done (e.g. 409 for "exists already");
+ * {@code retry} lists statuses besides 502/503/504 to ask again after a pause (e.g. 422 while application-service has
+ * not yet read the contact registered just before from the contact topic: 附件6 is required at submission);
  * {@code headers} adds headers. Placeholders in {@code path}, {@code headers} and string values of {@code body}:
  * {@code ${today}}, {@code ${today+30}}, {@code ${today-200}} (ISO dates, Asia/Shanghai), {@code ${year}},
  * {@code ${demoOrg}}, and {@code ${<name>.<field>[.<field>]}} from the JSON response of an earlier request
@@ -62,6 +64,8 @@ public final class DemoData {
     private static final Pattern DATE = Pattern.compile("today(?:([+-])(\\d+))?");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int ATTEMPTS = 5;
+    /** For a request naming statuses to {@code retry}: the submission waits for the contact to reach application-service. */
+    private static final int RETRY_ATTEMPTS = 20;
 
     private final URI gateway;
     private final BiFunction<Role, String, String> tokens;
@@ -178,14 +182,17 @@ public final class DemoData {
         }
         List<Integer> accepted = new ArrayList<>();
         request.path("accept").forEach(status -> accepted.add(status.asInt()));
+        List<Integer> retried = new ArrayList<>();
+        request.path("retry").forEach(status -> retried.add(status.asInt()));
+        int attempts = retried.isEmpty() ? ATTEMPTS : RETRY_ATTEMPTS;
         HttpRequest httpRequest = builder.build();
         IOException lastError = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
-                boolean retryable = status == 502 || status == 503 || status == 504;
-                if (!retryable || attempt == ATTEMPTS) {
+                boolean retryable = status == 502 || status == 503 || status == 504 || retried.contains(status);
+                if (!retryable || attempt == attempts) {
                     return new Response(status, status / 100 == 2 || accepted.contains(status), response.body(),
                             response.headers().firstValue("Location").orElse(null));
                 }

@@ -32,6 +32,8 @@ class DemoDataTest {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
+    /** Statuses answered first, one a request, before {@link #statusByPath}. */
+    private final Map<String, java.util.Deque<Integer>> firstStatusesByPath = new ConcurrentHashMap<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private HttpServer gateway;
 
@@ -53,7 +55,9 @@ class DemoDataTest {
         received.add(new Received(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 requestBody.length == 0 ? null : Json.MAPPER.readTree(requestBody)));
-        int status = statusByPath.getOrDefault(path, 201);
+        java.util.Deque<Integer> first = firstStatusesByPath.get(path);
+        Integer next = first == null ? null : first.poll();
+        int status = next != null ? next : statusByPath.getOrDefault(path, 201);
         String body = status >= 400
                 ? "{\"type\":\"about:blank\",\"title\":\"Rejected\",\"status\":" + status + ",\"detail\":\"13800005678\"}"
                 : path.equals("/api/applications") ? "{\"id\":\"app-42\",\"status\":\"DRAFT\"}" : "{}";
@@ -121,6 +125,16 @@ class DemoDataTest {
                 .contains("'demo-point-submit'").contains("skipped")
                 .doesNotContain("13800005678");
         assertThat(result.summary()).contains("not done: demo-point-draft, demo-point-submit");
+    }
+
+    /** 附件6: a submission refused (422) until application-service has read the contact just registered is asked again. */
+    @Test
+    void theSubmissionIsAskedAgainWhileTheContactIsOnItsWay() {
+        firstStatusesByPath.put("/api/applications/app-42/submit", new java.util.ArrayDeque<>(List.of(422, 422)));
+        DemoData.Result result = demoData().loadAll();
+        assertThat(result.failed()).isEmpty();
+        assertThat(received.stream().filter(r -> r.path().equals("/api/applications/app-42/submit")).count())
+                .isEqualTo(3);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tsbase.support.outbox.OutboxRelay;
 import org.tsbase.support.testing.TestInfrastructure;
+import org.tsbase.support.testing.MutableClock;
 import org.tsbase.support.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -41,6 +41,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tsbase.support.testing.MutableClock;
 import org.tsbase.events.ApplicationCreated;
 import org.tsbase.events.ApplicationReturned;
 import org.tsbase.events.ApplicationSubmitted;

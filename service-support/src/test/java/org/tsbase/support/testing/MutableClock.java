@@ -1,4 +1,4 @@
-package org.tsbase.notification;
+package org.tsbase.support.testing;
 
 import java.time.Clock;
 import java.time.Instant;

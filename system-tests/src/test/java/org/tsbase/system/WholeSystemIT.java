@@ -184,6 +184,30 @@ class WholeSystemIT {
         assertThat(entries.get(1).get("proposed").asBoolean()).isFalse();
         assertThat(gateway.get("/api/rankings?callId=" + CALL + "&type=POINT", token(Role.APPLICANT)).status())
                 .isEqualTo(403);
+
+        // issue 9: the district recommends within the quota (示范点 1 in this call): the second recommendation is
+        // refused (409 naming the quota), and the ranking shows the decision and the quota left. The review period
+        // starts after the call closes, so ADMIN reopens it with a reason first.
+        var reopened = gateway.post("/api/calls/" + CALL + "/reopen-review", token(Role.ADMIN),
+                Map.of("reason", "系统测试：提前审核", "until", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .plusDays(1).toString()));
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        var first = gateway.post("/api/applications/" + submittedApplicationId + "/district-opinion",
+                token(Role.DISTRICT_REVIEWER), Map.of("recommended", true, "text", "同意推荐"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        var beyond = gateway.post("/api/applications/" + second + "/district-opinion", token(Role.DISTRICT_REVIEWER),
+                Map.of("recommended", true, "text", "同意推荐"));
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(409);
+        assertThat(beyond.body()).contains("名额");
+        assertThat(gateway.get("/api/applications/" + second, token(Role.ADMIN)).json().get("status").asText())
+                .as("nothing changed").isEqualTo("SCORED");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode decided = gateway.get("/api/rankings?callId=" + CALL + "&type=POINT",
+                    token(Role.DISTRICT_REVIEWER)).json();
+            assertThat(decided.get("recommended").asInt()).isEqualTo(1);
+            assertThat(decided.get("remainingQuota").asInt()).isZero();
+            assertThat(decided.get("entries").get(0).get("recommended").asBoolean()).isTrue();
+        });
     }
 
     /**
@@ -231,7 +255,7 @@ class WholeSystemIT {
         useTheSharedStack();
         var app = gateway.get("/api/applications/" + submittedApplicationId, token(Role.APPLICANT));
         assertThat(app.status()).as(app.body()).isEqualTo(200);
-        assertThat(app.json().get("status").asText()).isEqualTo("SCORED");
+        assertThat(app.json().get("status").asText()).as("recommended before the restart").isEqualTo("RECOMMENDED");
         assertThat(gateway.get("/api/scores/" + submittedApplicationId, token(Role.APPLICANT)).json()
                 .get("total").decimalValue()).isEqualByComparingTo("100.00");
     }

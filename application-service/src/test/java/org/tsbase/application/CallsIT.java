@@ -79,6 +79,20 @@ class CallsIT extends IntegrationTestSupport {
         assertThat(EventJson.tree(event.value()).path("rubrics").path("ZONE").asString()).isEqualTo("sjs-zone-2023");
     }
 
+    /**
+     * The indexes the documents declare are there once the service has started (built by service-support's
+     * StartupIndexes, not by Spring Data's auto-index-creation): the unique slot keeps one application per
+     * organisation, call and type.
+     */
+    @Test
+    void theDeclaredIndexesAreBuiltAtStart() {
+        List<String> names = mongo.indexOps("applications").getIndexInfo().stream()
+                .map(org.springframework.data.mongodb.core.index.IndexInfo::getName).toList();
+        assertThat(names).contains("call_type_status_created", "slot");
+        assertThat(mongo.indexOps("applications").getIndexInfo().stream()
+                .filter(i -> i.getName().equals("slot")).findFirst().orElseThrow().isUnique()).isTrue();
+    }
+
     /** A call stored by an earlier version (before issue 9's fields) is still read: no 500 after an upgrade. */
     @Test
     void aCallStoredBeforeTheProcedureFieldsExistedIsStillRead() {

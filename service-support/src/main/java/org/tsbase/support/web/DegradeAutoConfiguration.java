@@ -29,14 +29,16 @@ public class DegradeAutoConfiguration {
         return new FailFastMongoSettings(details == null ? null : details.getConnectionString(), timeouts);
     }
 
-    /** The documents' indexes, built at start without a read timeout ({@link StartupIndexes}). */
+    /**
+     * The documents' indexes, built at start without a read timeout ({@link StartupIndexes}). Not conditional on the
+     * Mongo beans: this configuration runs before Boot's Mongo auto-configuration (its client customizer must exist
+     * first), so such a condition would never hold; the beans are looked up when the indexes are built.
+     */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(
-            org.springframework.data.mongodb.MongoDatabaseFactory.class)
     StartupIndexes startupIndexes(ObjectProvider<MongoConnectionDetails> connection,
-            org.springframework.data.mongodb.MongoDatabaseFactory databases,
-            org.springframework.data.mongodb.core.mapping.MongoMappingContext mapping) {
-        return new StartupIndexes(connection.getObject().getConnectionString(), databases, mapping);
+            ObjectProvider<org.springframework.data.mongodb.MongoDatabaseFactory> databases,
+            ObjectProvider<org.springframework.data.mongodb.core.mapping.MongoMappingContext> mapping) {
+        return new StartupIndexes(connection, databases, mapping);
     }
 
     @Configuration(proxyBeanMethods = false)

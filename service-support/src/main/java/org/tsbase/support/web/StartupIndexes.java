@@ -30,18 +30,33 @@ public class StartupIndexes implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StartupIndexes.class);
 
-    private final ConnectionString connection;
-    private final MongoDatabaseFactory databases;
-    private final MongoMappingContext mapping;
+    private final org.springframework.beans.factory.ObjectProvider<
+            org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails> connections;
+    private final org.springframework.beans.factory.ObjectProvider<MongoDatabaseFactory> databaseFactories;
+    private final org.springframework.beans.factory.ObjectProvider<MongoMappingContext> mappings;
 
-    public StartupIndexes(ConnectionString connection, MongoDatabaseFactory databases, MongoMappingContext mapping) {
-        this.connection = connection;
-        this.databases = databases;
-        this.mapping = mapping;
+    StartupIndexes(org.springframework.beans.factory.ObjectProvider<
+            org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails> connections,
+            org.springframework.beans.factory.ObjectProvider<MongoDatabaseFactory> databaseFactories,
+            org.springframework.beans.factory.ObjectProvider<MongoMappingContext> mappings) {
+        this.connections = connections;
+        this.databaseFactories = databaseFactories;
+        this.mappings = mappings;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        var details = connections.getIfAvailable();
+        MongoDatabaseFactory databases = databaseFactories.getIfAvailable();
+        MongoMappingContext mapping = mappings.getIfAvailable();
+        if (details == null || databases == null || mapping == null) {
+            return; // no MongoDB in this application
+        }
+        create(details.getConnectionString(), databases, mapping);
+    }
+
+    /** Creates every index the mapped documents declare, through a client of its own without read timeout. */
+    static void create(ConnectionString connection, MongoDatabaseFactory databases, MongoMappingContext mapping) {
         MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(connection)
                 .applyToSocketSettings(s -> s.readTimeout(0, TimeUnit.MILLISECONDS))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(60, TimeUnit.SECONDS))

@@ -62,15 +62,15 @@ class StartupIndexesTest {
         MongoMappingContext mapping = new MongoMappingContext();
         mapping.setInitialEntitySet(Set.of(Sheet.class));
         mapping.initialize();
-        StartupIndexes indexes = new StartupIndexes(uri, new SimpleMongoClientDatabaseFactory(client, "svc"), mapping);
+        var factory = new SimpleMongoClientDatabaseFactory(client, "svc");
 
-        indexes.afterSingletonsInstantiated();
+        StartupIndexes.create(uri, factory, mapping);
         List<String> names = sheets.listIndexes().map(d -> d.getString("name")).into(new ArrayList<>());
         assertThat(names).contains("call_total", "slot");
         assertThatThrownBy(() -> sheets.insertOne(new Document("_id", "dup").append("slot", "slot-7")))
                 .as("the unique index holds").isInstanceOf(MongoWriteException.class);
 
-        indexes.afterSingletonsInstantiated();
+        StartupIndexes.create(uri, factory, mapping);
         assertThat(sheets.listIndexes().map(d -> d.getString("name")).into(new ArrayList<>())).hasSameSizeAs(names);
     }
 }

@@ -71,7 +71,9 @@ class ServicesIT {
                     "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
                     "--spring.mongodb.uri=" + stack.mongoUri() + "tsbase-applications",
                     "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + keyLocation,
-                    "--tsbase.demo.enabled=true");
+                    "--tsbase.demo.enabled=true",
+                    // the dossier fetches score sheets and the ranking from scoring-service directly
+                    "--tsbase.services.scoring-url=" + stack.serviceUrl(Part.SCORING_SERVICE));
             assertThat(standIn("notification-service", "args")).contains(
                     "--spring.mail.port=" + stack.smtpPort(), "--tsbase.mail.from=noreply@tsbase.local");
             assertThat(standIn("gateway", "args")).contains(

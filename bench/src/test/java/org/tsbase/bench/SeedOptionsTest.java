@@ -70,9 +70,20 @@ class SeedOptionsTest {
     }
 
     @Test
-    void theHelpSaysNoContactsAreCreatedSoNoMailIsSent() {
-        assertThat(BenchOptions.usage()).contains("--seed N").contains("NO").contains("contacts")
-                .contains("no mail");
+    void seededOrganisationsNameAContactReachableByPhoneOnlySoNoMailIsSent() {
+        Map<String, Object> contact = Seeder.seedContact(7);
+        assertThat(contact).doesNotContainKey("email").containsEntry("channels", List.of("SMS"));
+        assertThat(contact.get("mobilePhone")).isNotNull();
+        assertThat(BenchOptions.usage()).contains("--seed N").contains("phone only").contains("no mail");
+    }
+
+    @Test
+    void onlyARefusalForAContactStillOnItsWayIsAskedAgain() {
+        String missing = "{\"status\":422,\"errors\":[{\"field\":\"contacts\",\"message\":\"附件6\"}]}";
+        assertThat(Seeder.waitsForContact(new Http.Answer("422", missing, null, null))).isTrue();
+        assertThat(Seeder.waitsForContact(new Http.Answer("422",
+                "{\"status\":422,\"errors\":[{\"field\":\"declarationAccepted\"}]}", null, null))).isFalse();
+        assertThat(Seeder.waitsForContact(new Http.Answer("409", missing, null, null))).isFalse();
     }
 
     @Test

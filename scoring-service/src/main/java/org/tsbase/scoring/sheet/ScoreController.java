@@ -134,7 +134,6 @@ class ScoreController {
             throw ApiException.conflict("score.not-scored-yet");
         }
         var context = scoring.context(sheet).orElseThrow(() -> ApiException.conflict("score.not-scored-yet"));
-        ResultRules.requireReviewOpen(context.call(), clock.instant());
         List<FieldProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<ScoreSheet.Review> reviews = new ArrayList<>();
@@ -168,8 +167,9 @@ class ScoreController {
                     c.comment(), now));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw ApiException.invalid(problems); // bad input is a 400 whatever the period
         }
+        ResultRules.requireReviewOpen(context.call(), now);
         return view(scoring.review(applicationId, caller.subject(), reviews), caller);
     }
 

@@ -21,6 +21,16 @@ public class CallCopies {
         return Optional.ofNullable(mongo.findById(callId, CallCopy.class));
     }
 
+    /**
+     * The calls that score some type with {@code rubricId}; every call when it is null. Calls are few (one per
+     * district and year), so they are read whole.
+     */
+    public java.util.List<CallCopy> naming(String rubricId) {
+        return mongo.findAll(CallCopy.class).stream()
+                .filter(c -> rubricId == null || c.rubrics() != null && c.rubrics().containsValue(rubricId))
+                .toList();
+    }
+
     /** Stores the call if it is newer than the copy; true if the copy changed. */
     public boolean apply(CallUpserted call) {
         CallCopy current = mongo.findById(call.callId(), CallCopy.class);

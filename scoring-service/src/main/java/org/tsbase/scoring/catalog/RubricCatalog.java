@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import org.tsbase.scoring.call.CallCopy;
+import org.tsbase.scoring.call.CallCopies;
 import org.tsbase.scoring.rubric.BundledRubrics;
 import org.tsbase.scoring.rubric.RubricDefinition;
 import org.tsbase.scoring.rubric.RubricParser;
@@ -37,10 +37,12 @@ public class RubricCatalog {
     private final Clock clock;
     private final org.tsbase.support.outbox.OutboxEvents events;
     private final org.tsbase.support.outbox.OutboxRelay relay;
+    private final CallCopies calls;
     private final Map<String, RubricDefinition> parsed = new ConcurrentHashMap<>();
 
     RubricCatalog(MongoTemplate mongo, Clock clock, org.tsbase.support.outbox.OutboxEvents events,
-            org.tsbase.support.outbox.OutboxRelay relay) {
+            org.tsbase.support.outbox.OutboxRelay relay, CallCopies calls) {
+        this.calls = calls;
         this.mongo = mongo;
         this.clock = clock;
         this.events = events;
@@ -121,8 +123,7 @@ public class RubricCatalog {
         }
         java.time.Instant now = clock.instant();
         String key = StoredRubric.key(def.id(), def.version());
-        java.util.List<org.tsbase.support.outbox.OutboxEntry> audit = mongo.findAll(CallCopy.class).stream()
-                .filter(call -> call.rubrics() != null && call.rubrics().containsValue(def.id()))
+        java.util.List<org.tsbase.support.outbox.OutboxEntry> audit = calls.naming(def.id()).stream()
                 .map(call -> events.event(org.tsbase.events.Topics.SCORING_DECISIONS, call.callId(),
                         org.tsbase.events.EventTypes.SCORING_DECISION, new org.tsbase.events.ScoringDecision(
                                 "RUBRIC_UPLOADED", call.callId(), uploadedBy, now,

@@ -199,10 +199,14 @@ class ReplayRunner implements DisposableBean {
      * @param submitted application → the versions the job read; only a sheet at one of them is rescored (null: every
      *                  sheet in scope)
      */
+    /** The calls a job reads: the one it names, else those scoring some type with its rubric, else every call. */
+    private List<CallCopy> scope(ReplayJob job) {
+        return job.callId() != null ? calls.find(job.callId()).map(List::of).orElse(List.of())
+                : calls.naming(job.rubricId());
+    }
+
     private void rescore(ReplayJob job, Map<String, Set<Long>> submitted) {
-        List<CallCopy> scope = job.callId() != null ? calls.find(job.callId()).map(List::of).orElse(List.of())
-                : mongo.findAll(CallCopy.class);
-        for (CallCopy call : scope) {
+        for (CallCopy call : scope(job)) {
             for (ApplicationType type : ApplicationType.values()) {
                 if (job.rubricId() != null && call.rubricFor(type).filter(job.rubricId()::equals).isEmpty()) {
                     continue;
@@ -260,10 +264,7 @@ class ReplayRunner implements DisposableBean {
      */
     private List<org.tsbase.support.outbox.OutboxEntry> audit(ReplayJob job, int changed, java.time.Instant at) {
         List<String> callIds = job.callId() != null ? List.of(job.callId())
-                : mongo.findAll(org.tsbase.scoring.call.CallCopy.class).stream()
-                        .filter(c -> job.rubricId() == null
-                                || c.rubrics() != null && c.rubrics().containsValue(job.rubricId()))
-                        .map(org.tsbase.scoring.call.CallCopy::callId).toList();
+                : scope(job).stream().map(CallCopy::callId).toList();
         String summary = (job.dryRun() ? "试算重算（不保存）" : "重算") + "：读取 " + job.processed() + " 条申报事件，"
                 + changed + " 份结果" + (job.dryRun() ? "将" : "已") + "变化"
                 + (job.rubricId() == null ? "" : "（评分标准 " + job.rubricId() + "）");

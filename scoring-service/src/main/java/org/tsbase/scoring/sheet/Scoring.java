@@ -324,12 +324,7 @@ public class Scoring {
         if (outcome instanceof ResultRules.Applied applied) {
             resultUpdate(current, next, applied.result(), update);
         } else {
-            if (outcome instanceof ResultRules.Proposed proposed) {
-                update.set("proposal", proposed.proposal());
-            }
-            // the ranking fields move with the result and the withdrawal, in the same guarded update
-            ScoreSheet.rankingFields(update, next.withdrawn(), current.result());
-            update.inc("revision", 1);
+            keptResultUpdate(current, next, outcome, update);
         }
         var outcomeOfWrite = mongo.updateFirst(Query.query(Criteria.where("_id").is(current.applicationId())
                 .and("revision").is(current.revision())), update, ScoreSheet.class);
@@ -356,9 +351,20 @@ public class Scoring {
             if (decision.equals(current.decision())) {
                 return;
             }
-            guardedUpdate(current, ScoreSheet.rankingFields(new Update(), current.withdrawn(), current.result())
-                    .set("decision", decision));
+            guardedUpdate(current, new Update().set("decision", decision));
         });
+    }
+
+    /**
+     * The current result stays (unchanged, or frozen with a new proposal): the proposal if any, the ranking fields
+     * (they move with the withdrawal), the next revision.
+     */
+    private static Update keptResultUpdate(ScoreSheet current, ScoreSheet next, ResultRules.Outcome outcome,
+            Update update) {
+        if (outcome instanceof ResultRules.Proposed proposed) {
+            update.set("proposal", proposed.proposal());
+        }
+        return ScoreSheet.rankingFields(update, next.withdrawn(), current.result()).inc("revision", 1);
     }
 
     private Update resultUpdate(ScoreSheet current, ScoreSheet next, ScoreSheet.CurrentResult result) {
@@ -484,8 +490,7 @@ public class Scoring {
                 ScoreSheet current = changes.get(i).sheet();
                 Update update = next.get(i) instanceof ResultRules.Applied applied
                         ? resultUpdate(current, current, applied.result())
-                        : ScoreSheet.rankingFields(new Update(), current.withdrawn(), current.result())
-                                .set("proposal", ((ResultRules.Proposed) next.get(i)).proposal()).inc("revision", 1);
+                        : keptResultUpdate(current, current, next.get(i), new Update());
                 bulk.updateOne(Query.query(Criteria.where("_id").is(current.applicationId())
                         .and("revision").is(current.revision())), update);
             }

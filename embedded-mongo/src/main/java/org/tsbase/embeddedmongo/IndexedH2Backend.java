@@ -27,14 +27,19 @@ public final class IndexedH2Backend extends H2Backend {
      * part of the heap it needs), {@code null} file name for memory only (tests).
      */
     public static IndexedH2Backend open(String fileName, int cacheMiB, StoreLimits limits) {
+        return open(fileName, cacheMiB, limits, true);
+    }
+
+    /** Without {@code compactor}: a test that runs its own. */
+    static IndexedH2Backend open(String fileName, int cacheMiB, StoreLimits limits, boolean compactor) {
         MVStore.Builder builder = new MVStore.Builder().cacheSize(cacheMiB);
         if (fileName != null) {
             // no MVStore housekeeping while open (autoCompactFillRate 0): its background thread also *moves* chunks
             // inside the file under the live writers (compactMoveChunks, where H2's corruption reports lie:
             // h2database#4123, #4247), keeps compacting to a 90 % fill rate while writes go on, and spent a core on a
             // store of 100,000 applications that nobody was asking anything (which then no longer opened: 'Chunk … not
-            // found'). Instead: chunks whose pages are all dead are freed and reused on every commit; the compactor
-            // below rewrites the live pages of sparse chunks (never moving a chunk) only while less than half of the
+            // found'). Instead: chunks whose pages are all dead are freed and reused on every commit; the Compactor
+            // rewrites the live pages of sparse chunks (never moving a chunk) only while less than half of the
             // chunk space is live; and a full copy before opening reclaims the rest (below).
             MVStoreTool.compactCleanUp(fileName); // a copy cut short by a kill: keep the original
             compactIfSparse(fileName, COMPACT_BELOW_LIVE_PERCENT, COMPACT_FROM_BYTES);
@@ -47,56 +52,25 @@ public final class IndexedH2Backend extends H2Backend {
         } finally {
             LIMITS.remove();
         }
-        if (fileName != null) {
+        if (fileName != null && compactor) {
             backend.startCompactor();
         }
         return backend;
     }
 
     /** Below this share of live data in its chunks, the running store rewrites the live pages of its sparsest chunks. */
-    public static final int REWRITE_BELOW_LIVE_PERCENT = 50;
-    /** At most this many bytes of pages rewritten per round (then the next round, if still below). */
-    static final int REWRITE_BYTES_PER_ROUND = 8 << 20;
-    static final long COMPACTOR_PERIOD_SECONDS = 5;
+    public static final int REWRITE_BELOW_LIVE_PERCENT = Compactor.BELOW_LIVE_PERCENT;
 
-    private java.util.concurrent.ScheduledExecutorService compactor;
+    private Compactor compactor;
 
-    /**
-     * Every few seconds: if less than {@value #REWRITE_BELOW_LIVE_PERCENT} % of the chunk space is live, rewrite up
-     * to {@value #REWRITE_BYTES_PER_ROUND} bytes of live pages of the sparsest chunks (H2's
-     * {@link MVStore#compact(int, int)}: pages are written anew with the next commit and the old chunks freed once
-     * dead; no chunk is moved). The check reads the in-memory chunk table only, so an idle store costs nothing, and a
-     * round's work is bounded by the garbage, not by the data stored.
-     */
     private void startCompactor() {
-        MVStore store = getMvStore();
-        compactor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mvstore-compactor");
-            t.setDaemon(true);
-            return t;
-        });
-        compactor.scheduleWithFixedDelay(() -> {
-            try {
-                if (!store.isClosed() && store.getFileStore().getChunksFillRate() < REWRITE_BELOW_LIVE_PERCENT) {
-                    store.compact(REWRITE_BELOW_LIVE_PERCENT + 10, REWRITE_BYTES_PER_ROUND);
-                }
-            } catch (RuntimeException e) {
-                if (!store.isClosed()) {
-                    log.warn("rewriting sparse chunks failed; tried again in {} s", COMPACTOR_PERIOD_SECONDS, e);
-                }
-            }
-        }, COMPACTOR_PERIOD_SECONDS, COMPACTOR_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        compactor = Compactor.start(getMvStore());
     }
 
     @Override
     public void close() {
         if (compactor != null) {
-            compactor.shutdownNow();
-            try {
-                compactor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            compactor.close();
         }
         super.close();
     }

@@ -333,4 +333,38 @@ class IndexedH2BackendTest {
         assertThatThrownBy(() -> reopened.insertOne(new Document("slot", "slot-5")))
                 .as("the unique index is back too").isInstanceOf(MongoException.class);
     }
+
+    @Test
+    void anOpenSparseStoreIsRewrittenOnceWritesStopAndThenCostsNothing() throws Exception {
+        backend = IndexedH2Backend.open(dir.resolve("store.mv").toString(), 16, StoreLimits.DEFAULT, false);
+        org.h2.mvstore.MVStore store = backend.getMvStore();
+        store.setRetentionTime(0); // chunks are rewritable at once (45 s by default)
+        MongoCollection<Document> c = collection(backend);
+        createIndexes(c);
+        List<Document> docs = documents(400, 11);
+        c.insertMany(docs);
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < docs.size(); i += 2) {
+                c.updateOne(eq("_id", docs.get(i).get("_id")), Updates.set("version", round));
+            }
+        }
+        int before = store.getFileStore().getChunksFillRate();
+        assertThat(before).as("one commit per write leaves mostly dead chunks").isLessThan(Compactor.BELOW_LIVE_PERCENT);
+
+        try (Compactor compactor = new Compactor(store, 64 << 10, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(100))) {
+            compactor.schedule(java.time.Duration.ZERO);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> store.getFileStore().getChunksFillRate() >= Compactor.BELOW_LIVE_PERCENT
+                            && !compactor.working());
+            long version = store.getCurrentVersion();
+            Thread.sleep(500);
+            assertThat(store.getCurrentVersion()).as("a store above half live is left alone: no more commits")
+                    .isEqualTo(version);
+        }
+        assertThat(c.countDocuments()).isEqualTo(400);
+        assertThat(c.find(eq("_id", docs.get(10).get("_id"))).first()).containsEntry("version", 5);
+        assertThat(c.find(eq("_id", docs.get(11).get("_id"))).first())
+                .containsEntry("version", docs.get(11).get("version"));
+    }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param rankingRate   rankings per second at a checkpoint
  * @param readDuration  how long each kind of read is measured at a checkpoint
  * @param idle          the window over which idle CPU is measured at a checkpoint, with no load
+ * @param settle        while the database is still busy after the load, how long to go on measuring idle windows
  * @param scoreWait     at a checkpoint, how long to wait at most for scoring to catch up
  * @param ackedLog      where every acknowledged application is appended ({@code id creditCode status}); empty: the
  *                      default {@code <data-dir>/seed-<call>-acked.txt}
@@ -40,6 +41,7 @@ public record SeedOptions(
         int rankingRate,
         Duration readDuration,
         Duration idle,
+        Duration settle,
         Duration scoreWait,
         String label,
         Optional<Path> outDir,
@@ -59,7 +61,7 @@ public record SeedOptions(
 
     static SeedOptions defaults() {
         return new SeedOptions(Path.of("data"), 0, 0, 16, "capacity", List.of(10_000L, 50_000L), 20, 1,
-                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(5), "capacity", Optional.empty(),
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(5), "capacity", Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(30));
     }
 
@@ -84,6 +86,7 @@ public record SeedOptions(
         int rankingRate = d.rankingRate;
         Duration readDuration = d.readDuration;
         Duration idle = d.idle;
+        Duration settle = d.settle;
         Duration scoreWait = d.scoreWait;
         String label = d.label;
         Optional<Path> outDir = d.outDir;
@@ -131,6 +134,7 @@ public record SeedOptions(
                 case "--ranking-rate" -> rankingRate = (int) wholeNumber(name, value, 0);
                 case "--read-duration" -> readDuration = BenchOptions.duration(name, value);
                 case "--idle" -> idle = BenchOptions.duration(name, value);
+                case "--settle" -> settle = BenchOptions.duration(name, value);
                 case "--score-wait" -> scoreWait = BenchOptions.duration(name, value);
                 case "--label" -> {
                     if (!LABEL.matcher(value).matches()) {
@@ -152,7 +156,7 @@ public record SeedOptions(
             throw new BenchOptions.UsageException("--seed and --verify-acked are two runs: give one of them");
         }
         return new SeedOptions(dataDir, seed, seedRate, concurrency, callId, checkpoints, readRate, rankingRate,
-                readDuration, idle, scoreWait, label, outDir, ackedLog, verify, seedFor, timeout);
+                readDuration, idle, settle, scoreWait, label, outDir, ackedLog, verify, seedFor, timeout);
     }
 
     /** {@code 10000,50000} (sorted, distinct), or {@code none}. */
@@ -203,6 +207,8 @@ public record SeedOptions(
                                         kind in turn for --read-duration 15s, through the gateway then directly
                   --ranking-rate 1      rankings per second at a checkpoint
                   --idle 30s            window for the idle CPU of each process
+                  --settle 10m          while the database uses more than 5 % of a core after the load (its
+                                        compactor at work), measure further windows, up to this long
                   --score-wait 5m       longest wait for scoring to catch up at a checkpoint
                   --label capacity      results go to bench/results/<date>-<label>.json
                   --acked-log FILE      every acknowledged application is appended here (default:

@@ -61,7 +61,8 @@ final class Seeder {
             double seedApplicationsPerSecond, Map<String, Long> seedStatuses, long submittedNotScored, long scored,
             double scoreCatchUpSeconds, double idleSeconds, Map<String, Double> idleCpuPercentOfOneCore,
             Map<String, Long> rssMiB, long dataFileBytes, long dataFileBytesPerApplication, int readRate,
-            int rankingRate, List<Results.WorkloadResult> reads, List<Results.WorkloadResult> readsDirect) {
+            int rankingRate, List<Results.WorkloadResult> reads, List<Results.WorkloadResult> readsDirect,
+            Map<String, Double> firstIdleCpuPercentOfOneCore, double idleSettledAfterSeconds) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -479,18 +480,19 @@ final class Seeder {
         long scored = count("SCORED");
         out.printf("  %d scored, %d submitted but not scored (after %.0f s); idle CPU over %d s ...%n", scored,
                 unscored, catchUp, options.idle().toSeconds());
-        Map<String, Long> cpu0 = ProcessCpu.snapshot(stack.pids());
-        long i0 = System.nanoTime();
-        Thread.sleep(options.idle().toMillis());
-        Map<String, Long> cpu1 = ProcessCpu.snapshot(stack.pids());
-        double idleSeconds = (System.nanoTime() - i0) / 1e9;
-        Map<String, Double> idle = new LinkedHashMap<>();
-        cpu1.forEach((part, ms) -> {
-            Long before = cpu0.get(part);
-            if (before != null) {
-                idle.put(part, Math.round((ms - before) / (idleSeconds * 1000) * 1000) / 10.0);
-            }
-        });
+        // the first window right after the load; then, while the database is still busy (its compactor rewriting
+        // what the load left behind), further windows until it is quiet or --settle has passed
+        long settleStart = System.nanoTime();
+        Map<String, Double> first = idleWindow();
+        Map<String, Double> idle = first;
+        while (idle.getOrDefault("mongo", 0.0) > SETTLED_PERCENT
+                && System.nanoTime() - settleStart < options.settle().toNanos()) {
+            out.printf("  database %.1f %% of a core; measuring again ...%n", idle.get("mongo"));
+            idle = idleWindow();
+        }
+        double settled = idle == first ? 0
+                : (System.nanoTime() - settleStart) / 1e9 - options.idle().toSeconds();
+        double idleSeconds = options.idle().toSeconds();
         Map<String, Long> rss = new LinkedHashMap<>();
         stack.pids().forEach((part, pid) -> rssMiB(pid).ifPresent(v -> rss.put(part, v)));
         long fileBytes = fileSize(dataDir.resolve("mongo").resolve("tsbase.mv"));
@@ -504,7 +506,27 @@ final class Seeder {
                 Math.round(seedSeconds * 10) / 10.0, seedSeconds > 0 ? Math.round(seeded / seedSeconds * 10) / 10.0 : 0,
                 seedStatuses, unscored, scored, Math.round(catchUp * 10) / 10.0, Math.round(idleSeconds * 10) / 10.0,
                 idle, rss, fileBytes, applications > 0 ? fileBytes / applications : 0, options.readRate(),
-                options.rankingRate(), reads, direct);
+                options.rankingRate(), reads, direct, first, Math.round(settled));
+    }
+
+    /** Below this share of a core, the database counts as quiet after a load. */
+    static final double SETTLED_PERCENT = 5;
+
+    /** CPU of each process over {@code --idle} with no load, % of one core. */
+    private Map<String, Double> idleWindow() throws InterruptedException {
+        Map<String, Long> cpu0 = ProcessCpu.snapshot(stack.pids());
+        long i0 = System.nanoTime();
+        Thread.sleep(options.idle().toMillis());
+        Map<String, Long> cpu1 = ProcessCpu.snapshot(stack.pids());
+        double seconds = (System.nanoTime() - i0) / 1e9;
+        Map<String, Double> idle = new LinkedHashMap<>();
+        cpu1.forEach((part, ms) -> {
+            Long before = cpu0.get(part);
+            if (before != null) {
+                idle.put(part, Math.round((ms - before) / (seconds * 1000) * 1000) / 10.0);
+            }
+        });
+        return idle;
     }
 
     /**
@@ -616,6 +638,17 @@ final class Seeder {
         }
     }
 
+    /** {@code 0.40}, or {@code 85.0 → 0.40 after 120 s} when the database was busy right after the load. */
+    static String idleCpu(Checkpoint c) {
+        Optional<String> last = Optional.ofNullable(c.idleCpuPercentOfOneCore().get("mongo")).map(Results::num);
+        Optional<String> first = Optional.ofNullable(c.firstIdleCpuPercentOfOneCore())
+                .map(m -> m.get("mongo")).map(Results::num);
+        if (first.isPresent() && c.idleSettledAfterSeconds() > 0) {
+            return first.get() + " → " + last.orElse("–") + " after " + Math.round(c.idleSettledAfterSeconds()) + " s";
+        }
+        return last.orElse("–");
+    }
+
     static String markdown(List<Checkpoint> checkpoints) {
         StringBuilder md = new StringBuilder();
         md.append("| applications in the call | measured (UTC) | seeding rate (new/s) | scored / not yet | database file MiB |"
@@ -630,8 +663,7 @@ final class Seeder {
                     .append(Results.num(c.dataFileBytes() / 1048576.0)).append(" | ")
                     .append(c.dataFileBytesPerApplication()).append(" | ")
                     .append(Optional.ofNullable(c.rssMiB().get("mongo")).map(String::valueOf).orElse("–")).append(" | ")
-                    .append(Optional.ofNullable(c.idleCpuPercentOfOneCore().get("mongo")).map(Results::num).orElse("–"))
-                    .append(" |");
+                    .append(idleCpu(c)).append(" |");
             Map<String, Long> readStatuses = new TreeMap<>();
             for (String r : READS) {
                 Optional<Results.WorkloadResult> w = c.reads().stream().filter(x -> x.name().equals(r)).findFirst();
@@ -670,6 +702,7 @@ final class Seeder {
         m.put("rankingRate", options.rankingRate());
         m.put("readSeconds", options.readDuration().toSeconds());
         m.put("idleSeconds", options.idle().toSeconds());
+        m.put("settleSeconds", options.settle().toSeconds());
         return m;
     }
 

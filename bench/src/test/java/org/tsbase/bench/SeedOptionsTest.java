@@ -108,10 +108,22 @@ class SeedOptionsTest {
                 Map.of("200", 9L, "503", 1L));
         Seeder.Checkpoint c = new Seeder.Checkpoint(10_000, "2026-11-28T20:00:00Z", 9_800, 1000, 9.8, Map.of(), 0,
                 10_000, 12, 30, Map.of("mongo", 0.5), Map.of("mongo", 400L), 400L * 1048576, 41943, 20, 1,
-                List.of(byId), List.of(byIdDirect));
+                List.of(byId), List.of(byIdDirect), Map.of("mongo", 0.5), 0);
         String md = Seeder.markdown(List.of(c));
         assertThat(md).contains("| 10000 | 2026-11-28T20:00 |").contains("| 400 |").contains("5.00 / 9.00; 2.00 / 4.00")
                 .contains("503×1");
         assertThat(md.lines().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aDatabaseBusyAfterTheLoadShowsWhenItSettled() {
+        Seeder.Checkpoint busy = new Seeder.Checkpoint(10_000, "2026-11-28T20:00:00Z", 9_800, 1000, 9.8, Map.of(), 0,
+                10_000, 12, 30, Map.of("mongo", 0.4), Map.of("mongo", 400L), 400L * 1048576, 41943, 20, 1,
+                List.of(), List.of(), Map.of("mongo", 85.0), 120);
+        assertThat(Seeder.idleCpu(busy)).isEqualTo("85.0 → 0.40 after 120 s");
+        Seeder.Checkpoint quiet = new Seeder.Checkpoint(10_000, "2026-11-28T20:00:00Z", 9_800, 1000, 9.8, Map.of(), 0,
+                10_000, 12, 30, Map.of("mongo", 0.4), Map.of("mongo", 400L), 400L * 1048576, 41943, 20, 1,
+                List.of(), List.of(), Map.of("mongo", 0.4), 0);
+        assertThat(Seeder.idleCpu(quiet)).isEqualTo("0.40");
     }
 }

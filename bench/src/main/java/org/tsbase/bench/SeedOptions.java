@@ -192,7 +192,8 @@ public record SeedOptions(
                   stores N complete, submitted applications (3 示范点 : 1 示范区, distinct valid credit codes fixed by
                   the call id and an index) in one call, directly at application-service (ports from stack.json),
                   as ADMIN, as fast as it takes them; 429 and 503 are retried after Retry-After. Each
-                  organisation names one contact reachable by phone only (附件6 is required at submission), so
+                  organisation names one contact reachable by phone only (附件6 is required at submission), 2,000
+                  organisations ahead of its submission (as contacts are named days before a deadline), so
                   notification-service sends no mail (the local mail server keeps every mail in memory). Stop it any time and start it again: it submits drafts left behind
                   and goes on from the number the call holds. At each checkpoint and at the end it pauses, waits for
                   scoring to catch up, and measures the database's idle CPU, RSS and file size, the applications

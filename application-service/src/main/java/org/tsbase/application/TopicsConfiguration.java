@@ -11,8 +11,6 @@ import org.tsbase.events.Topics;
 class TopicsConfiguration {
 
     static final int PARTITIONS = 3;
-    /** scoring-service's topic of decisions (event-contracts' Topics.SCORING_DECISIONS once published there). */
-    static final String SCORING_DECISIONS = "tsbase.scoring-decisions";
 
     /** Full history, never deleted: the source of replays (ARCHITECTURE.md, "Rescoring by replay"). */
     @Bean
@@ -48,12 +46,12 @@ class TopicsConfiguration {
      */
     @Bean
     NewTopic scoringDecisionsTopic() {
-        return TopicBuilder.name(SCORING_DECISIONS).partitions(PARTITIONS).build();
+        return TopicBuilder.name(Topics.SCORING_DECISIONS).partitions(PARTITIONS).build();
     }
 
     @Bean
     NewTopic scoringDecisionsDeadLetterTopic() {
-        return TopicBuilder.name(SCORING_DECISIONS + Topics.DLT_SUFFIX).partitions(PARTITIONS).build();
+        return TopicBuilder.name(Topics.SCORING_DECISIONS + Topics.DLT_SUFFIX).partitions(PARTITIONS).build();
     }
 
     @Bean

@@ -77,15 +77,12 @@ public record Call(
 
     /**
      * Whether reviewers may give district opinions at {@code now}: between {@code reviewStarts} and
-     * {@code reviewEnds}, both days included, in Beijing time; or within a reopening by ADMIN.
+     * {@code reviewEnds}, both days included, in Beijing time (any day when the call names no review period); or
+     * within a reopening by ADMIN. The same rule as scoring-service's for reviews ({@link org.tsbase.events.ReviewPeriod}).
      */
     public boolean reviewOpenAt(Instant now) {
-        LocalDate day = now.atZone(ZONE).toLocalDate();
-        boolean scheduled = reviewStarts != null && reviewEnds != null && !day.isBefore(reviewStarts)
-                && !day.isAfter(reviewEnds);
-        boolean reopened = reviewReopening != null && !day.isBefore(reviewReopening.at().atZone(ZONE).toLocalDate())
-                && !day.isAfter(reviewReopening.until());
-        return scheduled || reopened;
+        return org.tsbase.events.ReviewPeriod.openAt(reviewStarts, reviewEnds,
+                reviewReopening == null ? null : reviewReopening.until(), now);
     }
 
     public boolean resultsPublished() {

@@ -121,6 +121,11 @@ class CallRulesTest {
         assertThat(c.reviewOpenAt(OffsetDateTime.parse("2023-07-01T00:00:00+08:00").toInstant())).isTrue();
         assertThat(c.reviewOpenAt(OffsetDateTime.parse("2023-08-15T23:59:59+08:00").toInstant())).isTrue();
         assertThat(c.reviewOpenAt(OffsetDateTime.parse("2023-08-16T00:00:00+08:00").toInstant())).isFalse();
+        Call withoutPeriod = new Call(c.callId(), c.title(), c.district(), c.year(), c.applicationOpens(),
+                c.applicationCloses(), null, null, c.quotas(), c.rubrics(), c.assessmentPeriod(), c.districtCode(),
+                c.sealedFormRequired(), c.declarationText(), null, null, 1, null, null, List.of());
+        assertThat(withoutPeriod.reviewOpenAt(OffsetDateTime.parse("2023-08-16T00:00:00+08:00").toInstant()))
+                .as("no review period named: opinions as reviews any day (scoring-service's rule too)").isTrue();
     }
 
     @Test

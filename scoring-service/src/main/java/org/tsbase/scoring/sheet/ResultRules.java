@@ -75,11 +75,8 @@ public final class ResultRules {
     }
 
     static boolean reviewOpen(CallCopy call, Instant now) {
-        LocalDate today = now.atZone(ZONE).toLocalDate();
-        boolean inPeriod = call.reviewStarts() == null || call.reviewEnds() == null
-                || !today.isBefore(call.reviewStarts()) && !today.isAfter(call.reviewEnds());
-        boolean reopened = call.reviewReopenedUntil() != null && !today.isAfter(call.reviewReopenedUntil());
-        return inPeriod || reopened;
+        return org.tsbase.events.ReviewPeriod.openAt(call.reviewStarts(), call.reviewEnds(),
+                call.reviewReopenedUntil(), now);
     }
 
     /**

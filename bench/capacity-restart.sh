@@ -34,4 +34,7 @@ echo "after kill -9 of the database: application-service answered 200 after $(ec
 grep -E "exited on its own|again" $D/capacity-restart-up.log | tail -3
 echo "== verify every acknowledged application"
 TSBASE_SKIP_BUILD=1 ./tsbase bench --data-dir $D --verify-acked $D/seed-capacity-acked.txt > $D/capacity-verify.log 2>&1; tail -5 $D/capacity-verify.log
+echo "== measure again after the restart ($(date -u +%T))"
+TSBASE_SKIP_BUILD=1 ./tsbase bench --data-dir $D --seed 1 --label capacity-after-restart-$(date +%H%M) --out bench/results --read-duration 10s > $D/capacity-measure-after.log 2>&1
+tail -25 $D/capacity-measure-after.log
 echo "== done $(date -u +%T)"

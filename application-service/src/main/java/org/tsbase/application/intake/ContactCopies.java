@@ -49,7 +49,7 @@ public class ContactCopies {
         return Optional.ofNullable(mongo.findById(creditCode, Copy.class)).map(Copy::contacts).orElse(List.of());
     }
 
-    @KafkaListener(topics = Topics.CONTACTS)
+    @KafkaListener(topics = Topics.CONTACTS, concurrency = "${tsbase.kafka.consumers:3}")
     void on(ConsumerRecord<String, byte[]> record) {
         apply(ReceivedEvent.of(record));
     }

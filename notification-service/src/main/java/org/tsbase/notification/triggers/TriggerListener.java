@@ -21,7 +21,7 @@ class TriggerListener {
         triggers.handle(ReceivedEvent.of(record));
     }
 
-    @KafkaListener(topics = Topics.APPLICATIONS)
+    @KafkaListener(topics = Topics.APPLICATIONS, concurrency = "${tsbase.kafka.consumers:3}")
     void onApplication(ConsumerRecord<String, byte[]> record) {
         triggers.handle(ReceivedEvent.of(record));
     }

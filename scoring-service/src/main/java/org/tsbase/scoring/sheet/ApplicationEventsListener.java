@@ -20,7 +20,13 @@ class ApplicationEventsListener {
         this.scoring = scoring;
     }
 
-    @KafkaListener(topics = Topics.APPLICATIONS)
+    /**
+     * One consumer per partition of the topic (3; {@code tsbase.kafka.consumers}): a record costs little CPU and
+     * mostly waits for its database writes, so one consumer kept scoring at ~17 submissions/s behind an intake of ~45/s
+     * (capacity run of 2026-11-29). An application's events share a key, hence a partition and a consumer: their order
+     * holds; sheets are written with guarded updates, as by several instances.
+     */
+    @KafkaListener(topics = Topics.APPLICATIONS, concurrency = "${tsbase.kafka.consumers:3}")
     void on(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
         if (event.is(EventTypes.APPLICATION_SUBMITTED)) {

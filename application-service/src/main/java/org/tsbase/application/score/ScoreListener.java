@@ -18,7 +18,9 @@ class ScoreListener {
         this.scores = scores;
     }
 
-    @KafkaListener(topics = Topics.SCORES)
+    // one consumer per partition (tsbase.kafka.consumers): each record waits for three database round trips, and with
+    // scoring-service's three consumers one here fell 13,000 results behind (capacity run of 2026-11-29)
+    @KafkaListener(topics = Topics.SCORES, concurrency = "${tsbase.kafka.consumers:3}")
     void on(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
         if (!event.tombstone() && event.is(EventTypes.SCORE_COMPUTED)) {

@@ -6,9 +6,13 @@ D=${1:?usage: bench/capacity-restart.sh DATA_DIR (a stack started with ./tsbase 
 ts() { date +%s.%N; }
 pkill -f "org.tsbase.bench.Bench --data-dir $D"; sleep 2
 N=$(wc -l < $D/seed-capacity-acked.txt)
-echo "== measure at the size reached ($(date -u +%T)); acked log lines $N"
-TSBASE_SKIP_BUILD=1 ./tsbase bench --data-dir $D --seed 1 --label capacity-restart-$(date +%H%M) --out bench/results --read-duration 10s > $D/capacity-measure.log 2>&1
-tail -25 $D/capacity-measure.log
+# MEASURE_BEFORE=0 skips the first measurement (the seeding run just measured at that size); MEASURE_OPTS are
+# further options of both measurements (e.g. --score-wait 1m --settle 2m)
+if [ "${MEASURE_BEFORE:-1}" = 1 ]; then
+  echo "== measure at the size reached ($(date -u +%T)); acked log lines $N"
+  TSBASE_SKIP_BUILD=1 ./tsbase bench --data-dir $D --seed 1 --label capacity-restart-$(date +%H%M) --out bench/results --read-duration 10s ${MEASURE_OPTS:-} > $D/capacity-measure.log 2>&1
+  tail -25 $D/capacity-measure.log
+fi
 L=$(python3 -c "import json;print(json.load(open('$D/stack.json'))['pid'])")
 APP_ID=$(grep SUBMITTED $D/seed-capacity-acked.txt | tail -1 | awk '{print $1}')
 echo "== stop (launcher $L), sample $APP_ID, file $(du -m $D/mongo/tsbase.mv | cut -f1) MiB"
@@ -35,6 +39,6 @@ grep -E "exited on its own|again" $D/capacity-restart-up.log | tail -3
 echo "== verify every acknowledged application"
 TSBASE_SKIP_BUILD=1 ./tsbase bench --data-dir $D --verify-acked $D/seed-capacity-acked.txt > $D/capacity-verify.log 2>&1; tail -5 $D/capacity-verify.log
 echo "== measure again after the restart ($(date -u +%T))"
-TSBASE_SKIP_BUILD=1 ./tsbase bench --data-dir $D --seed 1 --label capacity-after-restart-$(date +%H%M) --out bench/results --read-duration 10s > $D/capacity-measure-after.log 2>&1
+TSBASE_SKIP_BUILD=1 ./tsbase bench --data-dir $D --seed 1 --label capacity-after-restart-$(date +%H%M) --out bench/results --read-duration 10s ${MEASURE_OPTS:-} > $D/capacity-measure-after.log 2>&1
 tail -25 $D/capacity-measure-after.log
 echo "== done $(date -u +%T)"

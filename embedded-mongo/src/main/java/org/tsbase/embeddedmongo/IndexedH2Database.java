@@ -78,8 +78,8 @@ final class IndexedH2Database extends AbstractSynchronizedMongoDatabase<Object> 
         }
         if (limits.durable() && mvStore.getFileStore() != null && CHANGES.contains(name)) {
             // acknowledged means on disk: MVStore alone commits once a second, so a kill -9 lost up to a second of
-            // acknowledged writes. Concurrent writers share one commit (it writes whatever is pending).
-            mvStore.commit();
+            // acknowledged writes. Concurrent writers share one commit (GroupCommit).
+            GroupCommit.of(mvStore).commitFinishedWrite();
         }
         return response;
     }

@@ -125,5 +125,9 @@ class SeedOptionsTest {
                 10_000, 12, 30, Map.of("mongo", 0.4), Map.of("mongo", 400L), 400L * 1048576, 41943, 20, 1,
                 List.of(), List.of(), Map.of("mongo", 0.4), 0);
         assertThat(Seeder.idleCpu(quiet)).isEqualTo("0.40");
+        Seeder.Checkpoint stillBusy = new Seeder.Checkpoint(10_000, "2026-11-28T20:00:00Z", 9_800, 1000, 9.8, Map.of(),
+                0, 10_000, 12, 30, Map.of("mongo", 94.6), Map.of("mongo", 400L), 400L * 1048576, 41943, 20, 1,
+                List.of(), List.of(), Map.of("mongo", 93.5), 30);
+        assertThat(Seeder.idleCpu(stillBusy)).isEqualTo("93.5, still 94.6 after 30 s more");
     }
 }

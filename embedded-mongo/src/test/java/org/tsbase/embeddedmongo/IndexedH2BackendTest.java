@@ -297,18 +297,26 @@ class IndexedH2BackendTest {
         assertThat(c.countDocuments(gt("total", -1))).as("a count holds nothing").isEqualTo(1000);
     }
 
-    @Test
-    void aSparseStoreIsCopiedAfreshBeforeItOpensWithEveryDocumentAndIndex() throws Exception {
-        MongoCollection<Document> c = indexed(StoreLimits.DEFAULT);
+    /**
+     * 400 indexed documents, half of them updated six times, one write command at a time as the stack writes: every
+     * update leaves most of a chunk dead.
+     */
+    private static List<Document> sparse(MongoCollection<Document> c) {
         createIndexes(c);
         List<Document> docs = documents(400, 11);
         c.insertMany(docs);
-        // one commit per write, as the stack runs: every update leaves most of a chunk dead
         for (int round = 0; round < 6; round++) {
             for (int i = 0; i < docs.size(); i += 2) {
                 c.updateOne(eq("_id", docs.get(i).get("_id")), Updates.set("version", round));
             }
         }
+        return docs;
+    }
+
+    @Test
+    void aSparseStoreIsCopiedAfreshBeforeItOpensWithEveryDocumentAndIndex() throws Exception {
+        MongoCollection<Document> c = indexed(StoreLimits.DEFAULT);
+        List<Document> docs = sparse(c);
         List<Object> page = ids(c, cases("app-00001").get(1));
         long count = c.countDocuments(eq("callId", "call-0"));
         stop();
@@ -340,14 +348,7 @@ class IndexedH2BackendTest {
         org.h2.mvstore.MVStore store = backend.getMvStore();
         store.setRetentionTime(0); // chunks are rewritable at once (45 s by default)
         MongoCollection<Document> c = collection(backend);
-        createIndexes(c);
-        List<Document> docs = documents(400, 11);
-        c.insertMany(docs);
-        for (int round = 0; round < 6; round++) {
-            for (int i = 0; i < docs.size(); i += 2) {
-                c.updateOne(eq("_id", docs.get(i).get("_id")), Updates.set("version", round));
-            }
-        }
+        List<Document> docs = sparse(c);
         int before = store.getFileStore().getChunksFillRate();
         assertThat(before).as("one commit per write leaves mostly dead chunks").isLessThan(Compactor.BELOW_LIVE_PERCENT);
 

@@ -64,7 +64,7 @@ public final class IndexedH2Backend extends H2Backend {
     private Compactor compactor;
 
     private void startCompactor() {
-        compactor = Compactor.start(getMvStore());
+        compactor = Compactor.start(getMvStore(), limits.maxStoreBytes());
     }
 
     @Override

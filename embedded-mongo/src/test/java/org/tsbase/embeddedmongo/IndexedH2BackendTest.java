@@ -353,7 +353,7 @@ class IndexedH2BackendTest {
         assertThat(before).as("one commit per write leaves mostly dead chunks").isLessThan(Compactor.BELOW_LIVE_PERCENT);
 
         try (Compactor compactor = new Compactor(store, 64 << 10, java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(100))) {
+                java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(100), StoreLimits.DEFAULT.maxStoreBytes())) {
             compactor.schedule(java.time.Duration.ZERO);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                     .until(() -> store.getFileStore().getChunksFillRate() >= Compactor.BELOW_LIVE_PERCENT
@@ -367,5 +367,19 @@ class IndexedH2BackendTest {
         assertThat(c.find(eq("_id", docs.get(10).get("_id"))).first()).containsEntry("version", 5);
         assertThat(c.find(eq("_id", docs.get(11).get("_id"))).first())
                 .containsEntry("version", docs.get(11).get("version"));
+    }
+
+    @Test
+    void underWritesTheCompactorTakesATenthOfTheLockUntilTheFileNearsItsLimit() {
+        java.time.Duration round = java.time.Duration.ofMillis(200);
+        java.time.Duration atLeast = java.time.Duration.ofSeconds(1);
+        long limit = 8L << 30;
+        assertThat(Compactor.pauseUnderWrites(round, atLeast, 1L << 30, limit)).isEqualTo(round.multipliedBy(9));
+        assertThat(Compactor.pauseUnderWrites(java.time.Duration.ofMillis(20), atLeast, 1L << 30, limit))
+                .as("at least a second").isEqualTo(atLeast);
+        assertThat(Compactor.pauseUnderWrites(round, atLeast, 5L << 30, limit)).as("past half: half of the lock")
+                .isEqualTo(round);
+        assertThat(Compactor.pauseUnderWrites(round, atLeast, 7L << 30, limit)).as("past three quarters: all it can")
+                .isZero();
     }
 }

@@ -822,10 +822,34 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private static long logSize(Path log) {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Waits until the process answers its health check. The timeout counts from its start or from its log's last
+     * growth, whichever is later (at most ten timeouts in all): a database opening a large store logs as it goes
+     * (a 6 GiB file was compacted in 40 s and its collections opened after that) and must not be stopped for it,
+     * while one that hangs silently still fails after the timeout.
+     */
     private void awaitHealthy(ManagedProcess process, Instant deadline, Duration timeout) {
         Part part = process.part();
         String name = process.name();
+        Instant latest = deadline.plus(timeout.multipliedBy(9));
+        long logSize = logSize(process.logFile());
         while (true) {
+            long size = logSize(process.logFile());
+            if (size != logSize) {
+                logSize = size;
+                Instant extended = Instant.now().plus(timeout);
+                if (extended.isAfter(deadline)) {
+                    deadline = extended.isAfter(latest) ? latest : extended;
+                }
+            }
             if (!process.isAlive()) {
                 throw new StackStartException(name + " exited with code " + process.process().exitValue()
                         + " while starting; see " + display(process.logFile()) + ":" + System.lineSeparator()
@@ -836,7 +860,7 @@ public final class LocalStack implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StackStartException(name + " was not healthy within " + timeout.toSeconds()
-                        + " s (" + healthDescription(process) + "); see " + display(process.logFile()) + ":"
+                        + " s of its last log line (" + healthDescription(process) + "); see " + display(process.logFile()) + ":"
                         + System.lineSeparator() + process.logTail(20), part, process.logFile(), null);
             }
             try {

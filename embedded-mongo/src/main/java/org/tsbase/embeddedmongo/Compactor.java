@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * {@code roundBytes} of the sparsest, oldest chunks (H2's {@link MVStore#compact(int, int)}: no chunk is moved) and
  * commits, so the old chunks are freed (once dead for MVStore's retention time, 45 s). A round holds the store lock
  * (writers' commits wait for it), hence small rounds: while writes go on, one a second or after nine times its own
- * length, whichever is later, until the file passes half of the store's limit ({@link #pauseUnderWrites}) (rounds of 2 MiB every second held the lock about half of the time at 100,000
- * applications, and the intake fell to a third); back to back while none do (the store converges once the load
+ * length, whichever is later, until the file passes half of the store's limit ({@link #pauseUnderWrites}); rounds
+ * of 2 MiB every second held the lock about half of the time at 100,000 applications, and the intake fell to a
+ * third. Back to back while none do (the store converges once the load
  * stops, then costs nothing: the check reads the in-memory chunk table only).
  */
 final class Compactor implements AutoCloseable {

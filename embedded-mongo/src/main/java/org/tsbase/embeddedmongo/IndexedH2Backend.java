@@ -58,9 +58,6 @@ public final class IndexedH2Backend extends H2Backend {
         return backend;
     }
 
-    /** Below this share of live data in its chunks, the running store rewrites the live pages of its sparsest chunks. */
-    public static final int REWRITE_BELOW_LIVE_PERCENT = Compactor.BELOW_LIVE_PERCENT;
-
     private Compactor compactor;
 
     private void startCompactor() {

@@ -860,7 +860,8 @@ public final class LocalStack implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StackStartException(name + " was not healthy within " + timeout.toSeconds()
-                        + " s of its last log line (" + healthDescription(process) + "); see " + display(process.logFile()) + ":"
+                        + " s of its last log line (" + healthDescription(process) + "); see "
+                        + display(process.logFile()) + ":"
                         + System.lineSeparator() + process.logTail(20), part, process.logFile(), null);
             }
             try {

@@ -66,7 +66,7 @@ public record Call(
                 resultsPublishedAt, reviewReopening, version, createdAt, updatedAt, outbox);
     }
     /** Calls are the district's: windows are read and written in Beijing time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.tsbase.events.ReviewPeriod.ZONE;
 
     public record Period(LocalDate from, LocalDate to) {
     }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.tsbase.events.ContactsChanged;
 import org.tsbase.events.EventTypes;
 import org.tsbase.events.Topics;
+import org.tsbase.support.kafka.KafkaSupportConfiguration;
 import org.tsbase.support.kafka.PoisonEventException;
 import org.tsbase.support.kafka.ReceivedEvent;
 
@@ -49,7 +50,7 @@ public class ContactCopies {
         return Optional.ofNullable(mongo.findById(creditCode, Copy.class)).map(Copy::contacts).orElse(List.of());
     }
 
-    @KafkaListener(topics = Topics.CONTACTS, concurrency = "${tsbase.kafka.consumers:3}")
+    @KafkaListener(topics = Topics.CONTACTS, concurrency = KafkaSupportConfiguration.CONSUMERS_PER_LISTENER)
     void on(ConsumerRecord<String, byte[]> record) {
         apply(ReceivedEvent.of(record));
     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.tsbase.events.EventTypes;
 import org.tsbase.events.ScoreComputed;
 import org.tsbase.events.Topics;
+import org.tsbase.support.kafka.KafkaSupportConfiguration;
 import org.tsbase.support.kafka.ReceivedEvent;
 
 /** {@code score.computed.v1} from scoring-service; unreadable records go to {@code tsbase.scores-dlt}. */
@@ -20,7 +21,7 @@ class ScoreListener {
 
     // one consumer per partition (tsbase.kafka.consumers): each record waits for three database round trips, and with
     // scoring-service's three consumers one here fell 13,000 results behind (capacity run of 2026-11-29)
-    @KafkaListener(topics = Topics.SCORES, concurrency = "${tsbase.kafka.consumers:3}")
+    @KafkaListener(topics = Topics.SCORES, concurrency = KafkaSupportConfiguration.CONSUMERS_PER_LISTENER)
     void on(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
         if (!event.tombstone() && event.is(EventTypes.SCORE_COMPUTED)) {

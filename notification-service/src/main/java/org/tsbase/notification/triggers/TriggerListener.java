@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.tsbase.events.Topics;
+import org.tsbase.support.kafka.KafkaSupportConfiguration;
 import org.tsbase.support.kafka.ReceivedEvent;
 
 /** Score and application events; each is handed to {@link Triggers}. */
@@ -21,7 +22,7 @@ class TriggerListener {
         triggers.handle(ReceivedEvent.of(record));
     }
 
-    @KafkaListener(topics = Topics.APPLICATIONS, concurrency = "${tsbase.kafka.consumers:3}")
+    @KafkaListener(topics = Topics.APPLICATIONS, concurrency = KafkaSupportConfiguration.CONSUMERS_PER_LISTENER)
     void onApplication(ConsumerRecord<String, byte[]> record) {
         triggers.handle(ReceivedEvent.of(record));
     }

@@ -8,6 +8,7 @@ import org.tsbase.events.ApplicationSubmitted;
 import org.tsbase.events.ApplicationWithdrawn;
 import org.tsbase.events.EventTypes;
 import org.tsbase.events.Topics;
+import org.tsbase.support.kafka.KafkaSupportConfiguration;
 import org.tsbase.support.kafka.ReceivedEvent;
 
 /** Scores submissions from their events, and freezes a result once the district decided on it. */
@@ -21,12 +22,10 @@ class ApplicationEventsListener {
     }
 
     /**
-     * One consumer per partition of the topic (3; {@code tsbase.kafka.consumers}): a record costs little CPU and
-     * mostly waits for its database writes, so one consumer kept scoring at ~17 submissions/s behind an intake of ~45/s
-     * (capacity run of 2026-11-29). An application's events share a key, hence a partition and a consumer: their order
-     * holds; sheets are written with guarded updates, as by several instances.
+     * Several consumers ({@link KafkaSupportConfiguration#CONSUMERS_PER_LISTENER}); sheets are written with guarded
+     * updates, as by several instances.
      */
-    @KafkaListener(topics = Topics.APPLICATIONS, concurrency = "${tsbase.kafka.consumers:3}")
+    @KafkaListener(topics = Topics.APPLICATIONS, concurrency = KafkaSupportConfiguration.CONSUMERS_PER_LISTENER)
     void on(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent event = ReceivedEvent.of(record);
         if (event.is(EventTypes.APPLICATION_SUBMITTED)) {

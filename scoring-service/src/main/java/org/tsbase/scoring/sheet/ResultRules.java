@@ -15,7 +15,7 @@ import org.tsbase.support.web.ApiException;
 public final class ResultRules {
 
     /** The notice's dates are Beijing dates. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.tsbase.events.ReviewPeriod.ZONE;
 
     private ResultRules() {
     }

@@ -122,6 +122,36 @@ class ServicesIT {
         }
     }
 
+    /**
+     * A part still logging is still starting (a database opening a large store): the timeout counts from its last
+     * log line, so one that logs for longer than the timeout is waited for, and one that is silent as long fails.
+     */
+    @Test
+    void aServiceStillLoggingIsWaitedForPastTheTimeoutAndASilentOneIsNot(@TempDir Path dataDir) throws IOException {
+        Path delay = projectRoot.resolve("standin/scoring-service.delay");
+        Files.createDirectories(delay.getParent());
+        Duration timeout = Duration.ofSeconds(4);
+        try {
+            Files.writeString(delay, "9000 0");
+            try (LocalStack stack = LocalStack.start(StackConfig.builder().projectRoot(projectRoot)
+                    .dataDir(dataDir.resolve("logging")).freePorts().seedDemoData(false).serviceTimeout(timeout)
+                    .build())) {
+                assertThat(stack.readyTimes().get(Part.SCORING_SERVICE)).isGreaterThan(Duration.ofSeconds(9));
+            }
+            assertThat(ProcessHandle.current().descendants()).isEmpty();
+
+            Files.writeString(delay, "0 9000");
+            StackStartException e = catchThrowableOfType(StackStartException.class, () -> LocalStack.start(
+                    StackConfig.builder().projectRoot(projectRoot).dataDir(dataDir.resolve("silent")).freePorts()
+                            .seedDemoData(false).serviceTimeout(timeout).build()));
+            assertThat(e.part()).contains(Part.SCORING_SERVICE);
+            assertThat(e.getMessage()).contains("scoring-service was not healthy within 4 s of its last log line");
+            assertThat(ProcessHandle.current().descendants()).isEmpty();
+        } finally {
+            Files.delete(delay);
+        }
+    }
+
     /** Runs {@code ./tsbase up} as its own process, as the script does, and waits until it says it is up. */
     private static Process cli(Path dataDir, Path output) throws IOException {
         Path target = projectRoot.resolve("local-stack/target");

@@ -16,7 +16,9 @@ import java.util.Base64;
  * A stand-in for a service's executable jar in tests of the launcher (never a real service): it writes the arguments
  * it was started with to {@code standin/<module>.args} in its working folder, answers {@code /actuator/health} with
  * UP, logs every other request to {@code standin/<module>.requests} and answers it with 201 and an id. It fails on
- * start when {@code standin/<module>.fail} exists.
+ * start when {@code standin/<module>.fail} exists. When {@code standin/<module>.delay} holds two numbers of
+ * milliseconds, it first logs a line every 200 ms for the first, then stays silent for the second, and only then
+ * listens: a service opening a large store slowly, or one hanging silently.
  */
 public final class StandInService {
     private StandInService() {
@@ -32,6 +34,16 @@ public final class StandInService {
         if (Files.exists(dir.resolve(module + ".fail"))) {
             System.out.println(module + ": failing on purpose");
             System.exit(3);
+        }
+        Path delay = dir.resolve(module + ".delay");
+        if (Files.exists(delay)) {
+            String[] millis = Files.readString(delay).trim().split("\\s+");
+            long loggingUntil = System.currentTimeMillis() + Long.parseLong(millis[0]);
+            while (System.currentTimeMillis() < loggingUntil) {
+                System.out.println(module + ": still opening at " + System.currentTimeMillis());
+                Thread.sleep(200);
+            }
+            Thread.sleep(Long.parseLong(millis[1]));
         }
         int port = 0;
         for (String arg : args) {

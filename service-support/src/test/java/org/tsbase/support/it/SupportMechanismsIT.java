@@ -112,6 +112,22 @@ class SupportMechanismsIT {
         });
     }
 
+    /**
+     * A record that fails because the database is away is not at fault: it is tried until the database answers
+     * (here 6 s, four times the bounded retries of a failing record) and processed then, never dead-lettered.
+     */
+    @Test
+    @Order(2)
+    void aRecordWaitsForTheDatabaseInsteadOfGoingToTheDeadLetterTopic() throws Exception {
+        post("/things/away1", TestTokens.applicant(ORG), "{\"name\":\"away\"}");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(
+                () -> assertThat(listener.processed).contains("away1"));
+        assertThat(listener.attempts.get("away1")).isGreaterThan(1);
+        assertThat(TopicProbe.readAll(bootstrap(), SupportTestApp.TOPIC + "-dlt")).extracting(ConsumerRecord::key)
+                .doesNotContain("away1");
+    }
+
     @Test
     @Order(3)
     void anEventSurvivesABrokerOutageAndArrivesOnce() throws Exception {

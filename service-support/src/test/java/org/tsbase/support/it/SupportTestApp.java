@@ -90,18 +90,35 @@ public class SupportTestApp {
         }
     }
 
-    /** Fails on names starting with "fail" (retried, then dead-lettered); records what it processed. */
+    /**
+     * Fails on names starting with "fail" (retried, then dead-lettered); on names starting with "away" the database
+     * is away for the first {@link #AWAY} after the record's first attempt (a real template on a port nobody listens
+     * on, so the failure is the driver's own, translated by Spring Data); records what it processed.
+     */
     @Component
     static class ThingListener {
 
+        static final java.time.Duration AWAY = java.time.Duration.ofSeconds(6);
+
         final List<String> processed = new CopyOnWriteArrayList<>();
+        final java.util.Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, Long> firstAttempt = new java.util.concurrent.ConcurrentHashMap<>();
+        private final MongoTemplate away = new MongoTemplate(com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + org.tsbase.support.testing.TestInfrastructure.freePort()
+                        + "/?serverSelectionTimeoutMS=200"), "away");
 
         @KafkaListener(topics = TOPIC, groupId = "support-it")
         void on(ConsumerRecord<String, byte[]> record) {
             ReceivedEvent event = ReceivedEvent.of(record);
             Named named = event.payload(Named.class);
+            attempts.merge(named.id(), 1, Integer::sum);
             if (named.name().startsWith("fail")) {
                 throw new IllegalStateException("cannot process " + named.id());
+            }
+            if (named.name().startsWith("away") && System.currentTimeMillis()
+                    - firstAttempt.computeIfAbsent(named.id(), id -> System.currentTimeMillis()) < AWAY.toMillis()) {
+                away.findById(named.id(), Thing.class); // DataAccessResourceFailureException after 200 ms
+                throw new IllegalStateException("the database on a closed port answered");
             }
             processed.add(named.id());
         }

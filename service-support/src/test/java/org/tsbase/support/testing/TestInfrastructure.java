@@ -76,7 +76,8 @@ public final class TestInfrastructure {
         registry.add("tsbase.kafka.errors.retry-interval", () -> "100ms");
     }
 
-    static int freePort() {
+    /** A port nobody listens on at the moment of the call. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -1,4 +1,4 @@
-package org.tsbase.support.web;
+package org.tsbase.support;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoConnectionPoolClearedException;
@@ -18,12 +18,13 @@ import org.springframework.dao.TransientDataAccessResourceException;
  * Tells failures of the database or the broker that a caller should simply retry later (503) from programming
  * errors (500), looking through the whole cause chain: Spring Data translates the driver's exceptions (a server
  * selection timeout becomes a {@link DataAccessResourceFailureException}), GridFS and direct driver calls do not,
- * spring-kafka wraps the client's.
+ * spring-kafka wraps the client's. The web layer answers both with 503 and {@code Retry-After}; the consumers retry
+ * a record that failed so until the dependency answers, instead of dead-lettering it.
  */
-final class DependencyFailures {
+public final class DependencyFailures {
 
     /** MongoDB's {@code OutOfDiskSpace}: the embedded server's answer when its store is full. */
-    static final int OUT_OF_DISK_SPACE = 14031;
+    public static final int OUT_OF_DISK_SPACE = 14031;
 
     private DependencyFailures() {
     }
@@ -33,7 +34,7 @@ final class DependencyFailures {
      * {@code UncategorizedMongoDbException}), as a write error ({@code DataIntegrityViolationException}) or inside a
      * bulk write.
      */
-    static boolean storageFull(Throwable error) {
+    public static boolean storageFull(Throwable error) {
         for (Throwable t = error; t != null; t = next(t)) {
             if (t instanceof MongoBulkWriteException bulk
                     && bulk.getWriteErrors().stream().anyMatch(w -> w.getCode() == OUT_OF_DISK_SPACE)) {
@@ -50,7 +51,7 @@ final class DependencyFailures {
     }
 
     /** The database or the broker cannot be reached, or did not answer in time. */
-    static boolean unavailable(Throwable error) {
+    public static boolean unavailable(Throwable error) {
         for (Throwable t = error; t != null; t = next(t)) {
             if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
                     || t instanceof TransientDataAccessResourceException

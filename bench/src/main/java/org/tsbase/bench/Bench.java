@@ -364,7 +364,7 @@ public final class Bench {
         String contactsUrl = target.contacts() + "/api/organizations/" + a.creditCode() + "/contacts";
         return http.post(contactsUrl, a.token(), Forms.contact(a.n())).thenCompose(contact -> {
             long t1 = System.nanoTime();
-            w.get("contact").record(contact.status(), due, t1);
+            w.get("contact").record(contact, due, t1);
             if (!contact.ok()) {
                 return done(w, contact.status(), due);
             }
@@ -372,7 +372,7 @@ public final class Bench {
                     : Forms.point(callId, a.creditCode(), a.n(), today);
             return http.post(target.applications() + "/api/applications", a.token(), form).thenCompose(create -> {
                 long t2 = System.nanoTime();
-                w.get("create").record(create.status(), t1, t2);
+                w.get("create").record(create, t1, t2);
                 if (!create.ok()) {
                     return done(w, create.status(), due);
                 }
@@ -382,7 +382,7 @@ public final class Bench {
                 return submit(target.applications() + "/api/applications/" + id + "/submit", a.token(), 0)
                         .thenCompose(submit -> {
                             long t3 = System.nanoTime();
-                            w.get("submit").record(submit.status(), t2, t3);
+                            w.get("submit").record(submit, t2, t3);
                             if (submit.ok() && awaitScore) {
                                 // the score read picks only applications whose score event was seen
                                 scores.expect(id, t2, w.get("score visible"), () -> scored.add(c));
@@ -457,7 +457,11 @@ public final class Bench {
                 }
                 Workload workload = w.get(kind);
                 answer.whenComplete((a, e) -> {
-                    workload.record(a == null ? Workload.IO_ERROR : a.status(), due, System.nanoTime());
+                    if (a == null) {
+                        workload.record(Workload.IO_ERROR, due, System.nanoTime());
+                    } else {
+                        workload.record(a, due, System.nanoTime());
+                    }
                     permits.release();
                 });
             }

@@ -18,15 +18,32 @@ final class Http implements AutoCloseable {
 
     /**
      * {@code status}: the HTTP status, or {@link Workload#TIMEOUT} / {@link Workload#IO_ERROR}; {@code retryAfter}:
-     * the {@code Retry-After} header as given (null without one).
+     * the {@code Retry-After} header as given (null without one); {@code contentType} likewise; {@code sentNanos} and
+     * {@code answeredNanos}: when the request was handed to the client and when its answer arrived
+     * ({@link System#nanoTime()}, 0 where not known).
      */
-    record Answer(String status, String body, String location, String retryAfter) {
+    record Answer(String status, String body, String location, String retryAfter, String contentType, long sentNanos,
+            long answeredNanos) {
+        Answer(String status, String body, String location, String retryAfter) {
+            this(status, body, location, retryAfter, null, 0, 0);
+        }
+
         Answer(String status, String body, String location) {
             this(status, body, location, null);
         }
 
         boolean ok() {
             return status.length() == 3 && status.charAt(0) == '2';
+        }
+
+        /** 429 or 503: the stack refused the request for now, to be asked again later. */
+        boolean refused() {
+            return status.equals("429") || status.equals("503");
+        }
+
+        /** A refusal as a caller can act on it: {@code Retry-After} and an RFC 9457 problem. */
+        boolean refusalExplained() {
+            return retryAfter != null && contentType != null && contentType.startsWith("application/problem+json");
         }
     }
 
@@ -90,10 +107,12 @@ final class Http implements AutoCloseable {
     }
 
     private CompletableFuture<Answer> send(HttpRequest request) {
+        long sent = System.nanoTime();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Answer(String.valueOf(r.statusCode()), r.body(),
                         r.headers().firstValue("Location").orElse(null),
-                        r.headers().firstValue("Retry-After").orElse(null)))
+                        r.headers().firstValue("Retry-After").orElse(null),
+                        r.headers().firstValue("Content-Type").orElse(null), sent, System.nanoTime()))
                 .exceptionally(Http::failure);
     }
 

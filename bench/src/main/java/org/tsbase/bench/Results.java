@@ -41,7 +41,19 @@ record Results(
             "read: by id", "read: list page", "read: ranking", "read: score");
 
     record WorkloadResult(String name, long count, long ok, double okPerSecond, double p50, double p90, double p99,
-            double max, Map<String, Long> statuses) {
+            double max, Map<String, Long> statuses, Refusals refusals) {
+        WorkloadResult(String name, long count, long ok, double okPerSecond, double p50, double p90, double p99,
+                double max, Map<String, Long> statuses) {
+            this(name, count, ok, okPerSecond, p50, p90, p99, max, statuses, Refusals.NONE);
+        }
+    }
+
+    /**
+     * The answers 429 and 503 of a workload: how many, how long after sending they came (p99, max; ms), and how many
+     * lacked {@code Retry-After} or a problem+json body.
+     */
+    record Refusals(long count, double p99, double max, long unexplained) {
+        static final Refusals NONE = new Refusals(0, 0, 0, 0);
     }
 
     /**
@@ -120,6 +132,9 @@ record Results(
                     .append(d.map(Results::statuses).orElse("–")).append(" |\n");
         }
         md.append('\n');
+        for (PhaseResult phase : phases) {
+            refusals(phase).ifPresent(line -> md.append(line).append("\n\n"));
+        }
         md.append("| ratio (same run) | via gateway | direct |\n|---|---|---|\n");
         md.append("| submit → score visible p99 ÷ submit p99 | ")
                 .append(ratio(p99(gw, "score visible"), p99(gw, "submit"))).append(" | ")
@@ -172,6 +187,28 @@ record Results(
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * The refusals of a phase, in one line: how many requests were answered 429 or 503, how fast (the slowest
+     * workload's p99 and the max, from sending), and how many of them did not say when to ask again.
+     */
+    static Optional<String> refusals(PhaseResult phase) {
+        List<WorkloadResult> refusing = phase.workloads().stream()
+                .filter(w -> w.refusals() != null && w.refusals().count() > 0).toList();
+        if (refusing.isEmpty()) {
+            return Optional.empty();
+        }
+        long count = refusing.stream().mapToLong(w -> w.refusals().count()).sum();
+        long unexplained = refusing.stream().mapToLong(w -> w.refusals().unexplained()).sum();
+        double p99 = refusing.stream().mapToDouble(w -> w.refusals().p99()).max().orElse(0);
+        double max = refusing.stream().mapToDouble(w -> w.refusals().max()).max().orElse(0);
+        return Optional.of(String.format(Locale.ROOT, "Refused for now (429/503) %s: %d answers, %s ms p99 and %s ms "
+                + "at most after sending (%s); %s.", phase.target().equals(GATEWAY) ? "through the gateway" : "directly",
+                count, num(p99), num(max), refusing.stream().map(w -> w.name() + " " + w.refusals().count())
+                        .collect(Collectors.joining(", ")),
+                unexplained == 0 ? "every one with Retry-After and problem+json"
+                        : unexplained + " without Retry-After or problem+json"));
     }
 
     private static Optional<Double> p99(Optional<PhaseResult> phase, String workload) {

@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** One measured kind of operation of one phase: an HdrHistogram of latencies (µs) and a count per status. */
+/**
+ * One measured kind of operation of one phase: an HdrHistogram of latencies (µs) and a count per status; of the
+ * refusals (429, 503) also how fast they came, from the request's sending, and whether each said when to ask again.
+ */
 final class Workload {
 
     /** Status of a request that got no HTTP answer in time. */
@@ -23,6 +26,8 @@ final class Workload {
     private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder ok = new LongAdder();
     private final AtomicLong lastDoneNanos = new AtomicLong();
+    private final Histogram refusalMicros = new ConcurrentHistogram(3);
+    private final LongAdder refusalsUnexplained = new LongAdder();
 
     Workload(String name) {
         this.name = name;
@@ -40,6 +45,17 @@ final class Workload {
             ok.increment();
         }
         lastDoneNanos.accumulateAndGet(doneNanos, Math::max);
+    }
+
+    /** As {@link #record(String, long, long)}, and a refusal's time from sending and whether it was explained. */
+    void record(Http.Answer answer, long startNanos, long doneNanos) {
+        record(answer.status(), startNanos, doneNanos);
+        if (answer.refused()) {
+            refusalMicros.recordValue(Math.max(0, (answer.answeredNanos() - answer.sentNanos()) / 1_000));
+            if (!answer.refusalExplained()) {
+                refusalsUnexplained.increment();
+            }
+        }
     }
 
     long ok() {
@@ -68,9 +84,11 @@ final class Workload {
         Map<String, Long> byStatus = new TreeMap<>();
         statuses.forEach((s, n) -> byStatus.put(s, n.sum()));
         Histogram h = latencyMicros.copy();
+        Histogram r = refusalMicros.copy();
         return new Results.WorkloadResult(name, h.getTotalCount(), ok(), seconds > 0 ? ok() / seconds : 0,
                 ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
-                ms(h.getMaxValue()), byStatus);
+                ms(h.getMaxValue()), byStatus, new Results.Refusals(r.getTotalCount(),
+                        ms(r.getValueAtPercentile(99)), ms(r.getMaxValue()), refusalsUnexplained.sum()));
     }
 
     private static double ms(long micros) {

@@ -56,6 +56,22 @@ class ResultsTest {
     }
 
     @Test
+    void aPhaseWithRefusalsSaysHowManyHowFastAndWhetherTheySaidWhenToAskAgain() {
+        Results.PhaseResult gateway = new Results.PhaseResult(Results.GATEWAY, 200, 30.0, List.of(
+                new Results.WorkloadResult("contact", 6000, 1000, 33, 5, 9, 40, 90, Map.of("201", 1000L, "429", 5000L),
+                        new Results.Refusals(5000, 12.5, 48.0, 0)),
+                new Results.WorkloadResult("submit", 1000, 990, 33, 5, 9, 40, 90, Map.of("200", 990L, "503", 10L),
+                        new Results.Refusals(10, 30.0, 31.0, 2)),
+                w("score visible", 120, Map.of("seen", 990L))), Map.of(), 0);
+
+        assertThat(Results.refusals(gateway)).contains("Refused for now (429/503) through the gateway: 5010 answers, "
+                + "30.0 ms p99 and 48.0 ms at most after sending (contact 5000, submit 10); 2 without Retry-After or "
+                + "problem+json.");
+        assertThat(Results.refusals(new Results.PhaseResult(Results.DIRECT, 1, 1, List.of(w("flow", 1,
+                Map.of("200", 1L))), Map.of(), 0))).isEmpty();
+    }
+
+    @Test
     void theMarkdownShowsBothTargetsSideBySideWithTheirRatios() {
         String md = sample().markdown();
         assertThat(md).contains("| workload | via gateway p50 / p90 / p99 / max (ms) |");

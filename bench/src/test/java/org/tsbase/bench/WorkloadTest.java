@@ -43,4 +43,25 @@ class WorkloadTest {
         w.record("201", intended, sentLate + 10_000_000L);
         assertThat(w.result(1).max()).isBetween(2_005.0, 2_015.0);
     }
+
+    @Test
+    void refusalsAreTimedFromTheirSendingAndThoseThatDoNotSayWhenToAskAgainAreCounted() {
+        Workload w = new Workload("submit");
+        long due = 0;
+        long sent = 5_000_000_000L; // queued in the client for 5 s: that counts in the latency, not the refusal's
+        w.record(new Http.Answer("429", "{}", null, "1", "application/problem+json", sent, sent + 3_000_000L),
+                due, sent + 3_000_000L);
+        w.record(new Http.Answer("503", "{}", null, "2", "application/problem+json;charset=UTF-8", sent,
+                sent + 7_000_000L), due, sent + 7_000_000L);
+        w.record(new Http.Answer("503", "<html>", null, null, "text/html", sent, sent + 40_000_000L), due,
+                sent + 40_000_000L);
+        w.record(new Http.Answer("201", "{}", null, null, "application/json", sent, sent + 900_000_000L), due,
+                sent + 900_000_000L);
+
+        Results.Refusals refusals = w.result(1).refusals();
+        assertThat(refusals.count()).isEqualTo(3);
+        assertThat(refusals.unexplained()).isEqualTo(1);
+        assertThat(refusals.max()).isBetween(39.9, 40.1);
+        assertThat(w.result(1).max()).isGreaterThan(5_000.0);
+    }
 }

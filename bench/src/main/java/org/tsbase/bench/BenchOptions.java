@@ -102,7 +102,7 @@ public record BenchOptions(
             case "--data-dir" -> o.withDataDir(Path.of(value));
             case "--duration" -> o.with(b -> b.duration = duration(name, value));
             case "--warmup" -> {
-                Duration w = value.equals("0") ? Duration.ZERO : duration(name, value);
+                Duration w = value.trim().matches("0+(ms|s|m|h)?") ? Duration.ZERO : duration(name, value);
                 yield o.with(b -> b.warmup = w);
             }
             case "--rate" -> o.with(b -> b.rate = positive(name, value));

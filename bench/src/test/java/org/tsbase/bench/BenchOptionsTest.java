@@ -50,6 +50,7 @@ class BenchOptionsTest {
         assertThat(o.label()).isEqualTo("after-gateway-fix");
         assertThat(o.outDir()).contains(Path.of("/tmp/out"));
         assertThat(o.warmup()).isZero();
+        assertThat(parse("--warmup", "0s").warmup()).as("no warm-up, as a duration").isZero();
         assertThat(o.effectiveReadRate()).isZero();
         assertThat(o.scoreWait()).isEqualTo(Duration.ofMinutes(2));
         assertThat(o.maxInFlight()).isEqualTo(64);

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tsbase.gateway.bulkhead")
 record BulkheadProperties(
-        @Positive @DefaultValue("64") int maxConcurrentCalls,
+        @Positive @DefaultValue("16") int maxConcurrentCalls,
         @NotNull @DefaultValue Map<String, @NotNull @Positive Integer> routes) {
 
     int maxConcurrentCalls(String routeId) {

@@ -55,6 +55,17 @@ class OverloadIT {
         registry.add("tsbase.gateway.circuit-breaker.wait-in-open-state", () -> "1h");
     }
 
+    /**
+     * New connections are accepted by a thread of their own, not by the event loops that serve the open ones (where a
+     * flood on open connections kept new ones waiting for seconds; {@link GatewayApplication}).
+     */
+    @Test
+    void newConnectionsAreAcceptedByAThreadOfTheirOwn() {
+        assertThat(sendAsync("/api/notifications", TOKENS.valid("ADMIN")).join().statusCode()).isLessThan(500);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .anyMatch(name -> name.startsWith(AcceptThreadConfiguration.LOOPS) && name.contains("select"));
+    }
+
     @Test
     void requestsBeyondTheRoutesBulkheadGet503WithRetryAfterWithoutReachingTheService() {
         StubService scoring = SERVICES.get("scoring");

@@ -195,7 +195,7 @@ record Results(
      */
     static Optional<String> refusals(PhaseResult phase) {
         List<WorkloadResult> refusing = phase.workloads().stream()
-                .filter(w -> w.refusals() != null && w.refusals().count() > 0).toList();
+                .filter(w -> w.refusals().count() > 0).toList();
         if (refusing.isEmpty()) {
             return Optional.empty();
         }

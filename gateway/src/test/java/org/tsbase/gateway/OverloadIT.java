@@ -57,7 +57,7 @@ class OverloadIT {
 
     /**
      * New connections are accepted by a thread of their own, not by the event loops that serve the open ones (where a
-     * flood on open connections kept new ones waiting for seconds; {@link GatewayApplication}).
+     * flood on open connections kept new ones waiting for seconds; {@link AcceptThreadConfiguration}).
      */
     @Test
     void newConnectionsAreAcceptedByAThreadOfTheirOwn() {

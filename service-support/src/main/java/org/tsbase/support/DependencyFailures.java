@@ -24,7 +24,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 public final class DependencyFailures {
 
     /** MongoDB's {@code OutOfDiskSpace}: the embedded server's answer when its store is full. */
-    public static final int OUT_OF_DISK_SPACE = 14031;
+    static final int OUT_OF_DISK_SPACE = 14031;
 
     private DependencyFailures() {
     }
